@@ -1,0 +1,185 @@
+"""`when` conditions: structured YAML parsed into tuples, never ``eval``.
+
+Forms accepted in rules.yaml::
+
+    when: legal_threat                      # a signal fires
+    when: {signal: shouting, min: 0.7}      # a signal's value within bounds
+    when: {field: shares, min: 500}         # a record field (batch input)
+    when: {lang: fr}
+    when: {policy: reply_to_general}
+    when: {all: [...]} / {any: [...]} / {not: ...}
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+from replykit.model import LANGS, Condition, Signal
+
+if TYPE_CHECKING:
+    from replykit.schema import Checker
+    from replykit.yamlsrc import KeyPath
+
+OPERATORS = ("all", "any", "not", "signal", "field", "lang", "policy")
+_BOUNDS = ("min", "max")
+
+
+def parse(check: Checker, value: Any, path: KeyPath, signals: dict[str, Signal],
+          policy: dict[str, bool]) -> Condition:  # fmt: skip
+    """Turn a `when` value into a condition tuple, reporting problems to ``check``."""
+    if value is True:
+        return ("true",)
+    if isinstance(value, str):
+        return _signal_ref(check, value, None, None, path, signals)
+    if not isinstance(value, dict):
+        check.error(path, "a condition is a signal name or a mapping with one of: " + ", ".join(OPERATORS))
+        return ("true",)
+    ops = [key for key in value if key in OPERATORS]
+    if len(ops) != 1:
+        found = ", ".join(map(str, value)) or "nothing"
+        check.error(path, f"a condition needs exactly one of {', '.join(OPERATORS)} (found: {found})")
+        return ("true",)
+    return _PARSERS[ops[0]](check, value, path, signals, policy)
+
+
+def _combine(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal],
+             policy: dict[str, bool]) -> Condition:  # fmt: skip
+    op = "all" if "all" in value else "any"
+    check.mapping(value, path, (op,))
+    items = check.sequence(value[op], (*path, op))
+    if value[op] is not None and not items and isinstance(value[op], list):
+        check.error((*path, op), f"'{op}' needs at least one condition")
+    return (op, tuple(parse(check, item, (*path, op, i), signals, policy) for i, item in enumerate(items)))
+
+
+def _negate(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal],
+            policy: dict[str, bool]) -> Condition:  # fmt: skip
+    check.mapping(value, path, ("not",))
+    return ("not", parse(check, value["not"], (*path, "not"), signals, policy))
+
+
+def _signal(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal],
+            policy: dict[str, bool]) -> Condition:  # fmt: skip
+    check.mapping(value, path, ("signal", *_BOUNDS))
+    low, high = _bounds(check, value, path)
+    name = check.string(value["signal"], (*path, "signal"))
+    return _signal_ref(check, name, low, high, (*path, "signal"), signals)
+
+
+def _signal_ref(check: Checker, name: str, low: float | None, high: float | None, path: KeyPath,
+                signals: dict[str, Signal]) -> Condition:  # fmt: skip
+    from replykit.schema import did_you_mean
+
+    public = tuple(s for s in signals if not s.startswith("solution:"))
+    if name not in signals:
+        check.error(path, f"unknown signal '{name}': {did_you_mean(name, public)}")
+    return ("signal", name, low, high)
+
+
+def _field(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal],
+           policy: dict[str, bool]) -> Condition:  # fmt: skip
+    check.mapping(value, path, ("field", "in", *_BOUNDS))
+    low, high = _bounds(check, value, path)
+    values = tuple(v.casefold() for v in check.string_list(value.get("in", []), (*path, "in")))
+    if low is None and high is None and not values:
+        low = 1.0
+    return ("field", check.string(value["field"], (*path, "field")), low, high, values)
+
+
+def _lang(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal],
+          policy: dict[str, bool]) -> Condition:  # fmt: skip
+    check.mapping(value, path, ("lang",))
+    return ("lang", check.choice(value["lang"], (*path, "lang"), LANGS))
+
+
+def _policy(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal],
+            policy: dict[str, bool]) -> Condition:  # fmt: skip
+    from replykit.schema import did_you_mean
+
+    check.mapping(value, path, ("policy",))
+    name = check.string(value["policy"], (*path, "policy"))
+    if name and name not in policy:
+        check.error((*path, "policy"), f"unknown policy '{name}': {did_you_mean(name, tuple(policy))}")
+    return ("policy", name)
+
+
+def _bounds(check: Checker, value: dict[str, Any], path: KeyPath) -> tuple[float | None, float | None]:
+    low = check.number(value["min"], (*path, "min")) if "min" in value else None
+    high = check.number(value["max"], (*path, "max")) if "max" in value else None
+    return low, high
+
+
+_PARSERS = {"all": _combine, "any": _combine, "not": _negate, "signal": _signal,
+            "field": _field, "lang": _lang, "policy": _policy}  # fmt: skip
+
+
+class Facts(Protocol):
+    """What a condition can ask about one comment."""
+
+    lang: str
+    policy: dict[str, bool]
+
+    def signal_value(self, name: str) -> tuple[float, bool]: ...
+
+    def field_value(self, name: str) -> Any: ...
+
+
+def evaluate(cond: Condition, facts: Facts) -> bool:
+    """True when ``cond`` holds for the comment described by ``facts``."""
+    op = cond[0]
+    if op == "signal":
+        value, fired = facts.signal_value(cond[1])
+        if cond[2] is None and cond[3] is None:
+            return fired
+        return within(value, cond[2], cond[3])
+    if op == "any":
+        return any(evaluate(c, facts) for c in cond[1])
+    if op == "all":
+        return all(evaluate(c, facts) for c in cond[1])
+    if op == "not":
+        return not evaluate(cond[1], facts)
+    if op == "field":
+        return field_matches(facts.field_value(cond[1]), cond[2], cond[3], cond[4])
+    if op == "lang":
+        return facts.lang == cond[1]
+    if op == "policy":
+        return facts.policy.get(cond[1], False)
+    return True
+
+
+def within(value: float, low: float | None, high: float | None) -> bool:
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def field_matches(value: Any, low: float | None, high: float | None, values: tuple[str, ...]) -> bool:
+    if value is None or value == "":
+        return False
+    if values:
+        return str(value).casefold() in values
+    number = to_number(value)
+    return number is not None and within(number, low, high)
+
+
+def to_number(value: Any) -> float | None:
+    """Numbers in records arrive as JSON numbers or CSV strings ("1,200", "3.4k")."""
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value).strip().lower().replace(",", "").replace("_", "").replace(" ", "")
+    scale = {"k": 1e3, "m": 1e6}.get(text[-1:], 1.0) if text else 1.0
+    try:
+        return float(text[:-1] if scale != 1.0 else text) * scale
+    except ValueError:
+        return None
+
+
+def signals_in(cond: Condition) -> list[str]:
+    """Names of the signals a condition looks at, in order, for explanations."""
+    if cond[0] == "signal":
+        return [cond[1]]
+    if cond[0] in ("all", "any"):
+        return [name for c in cond[1] for name in signals_in(c)]
+    if cond[0] == "not":
+        return signals_in(cond[1])
+    return []

@@ -1,0 +1,138 @@
+"""The validated, compiled form of a rules file.
+
+Plain dataclasses and tuples only, so a compiled :class:`Rules` pickles to the
+cache and loads back without PyYAML or re-validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGS = ("en", "fr")
+CATEGORIES = ("complaint", "question", "general", "inappropriate", "praise", "other")
+ACTIONS = ("reply", "reply_private", "moderate", "escalate", "monitor")
+
+# Stable step IDs of ../shared/METHOD.md (the method replykit encodes).
+METHOD_IDS = (
+    "PAUSE", "PUBLIC", "READ", "ROUTE", "REPLY",
+    "O1.1", "O1.2", "O1.3", "O1.4", "O1.5", "O1.6", "O1.7", "GESTURE",
+    "O2.1", "O2.2", "O2.3", "ESCALATE",
+)  # fmt: skip
+
+# A localised string: the same text for every language, or one per language.
+Localized = str | dict[str, str]
+
+# Conditions are nested tuples, evaluated by replykit.conditions:
+#   ("signal", name, min, max) ("field", name, min, max, values) ("lang", lang)
+#   ("policy", name) ("all", conds) ("any", conds) ("not", cond) ("true",)
+Condition = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry: a word, a ``stem*`` or a phrase, with its weight."""
+
+    text: str  # as written in rules.yaml, shown to the user as evidence
+    tokens: tuple[tuple[str, bool], ...]  # (token, is_stem) after normalisation
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A named detector; ``kind`` picks which of the option groups applies."""
+
+    name: str
+    kind: str  # lexicon | pattern | stat | field
+    method: tuple[str, ...] = ()
+    description: str = ""
+    # lexicon
+    terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)
+    negation: str = "ignore"  # ignore | exclude | require
+    window: int = 3
+    topic: dict[str, str] = field(default_factory=dict)
+    # pattern
+    patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    raw: bool = False
+    # stat
+    measure: str = ""
+    # field
+    field_name: str = ""
+    values: tuple[str, ...] = ()
+    # threshold shared by every kind: fires when minimum <= value <= maximum
+    minimum: float = 1.0
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    method: tuple[str, ...]
+    when: Condition
+    then: str
+    otherwise: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    category: str
+    option: int | None
+    escalate: bool
+    action: str
+    method: tuple[str, ...]
+    templates: dict[str, dict[str, str]]  # kind (public/private) -> lang -> file name
+    examples: dict[str, tuple[str, ...]]
+    label: dict[str, str] = field(default_factory=dict)
+    origin: str = ""  # "rules.yaml:120:5: outcomes.x.templates", for template errors
+
+
+@dataclass(frozen=True)
+class Reminder:
+    id: str
+    method: tuple[str, ...]
+    text: dict[str, str]
+    categories: tuple[str, ...] = ()  # empty: every category
+    escalate_only: bool = False
+
+
+@dataclass(frozen=True)
+class Solution:
+    """A quick fix from the user's FAQ table (O1.2)."""
+
+    id: str
+    signal: str  # the hidden lexicon signal that detects it
+    answer: dict[str, str]
+    link: str = ""
+
+
+@dataclass
+class Rules:
+    """Everything the engine needs, validated; build it with ``load_rules``."""
+
+    source: str
+    profile: dict[str, Localized]
+    policy: dict[str, bool]
+    negators: dict[str, frozenset[str]]
+    signals: dict[str, Signal]
+    tree: tuple[Node, ...]
+    outcomes: dict[str, Outcome]
+    reminders: tuple[Reminder, ...]
+    solutions: tuple[Solution, ...]
+    lint: dict[str, Any] = field(default_factory=dict)
+    templates_dir: str | None = None  # set by the rules file's `templates:` key
+    index: Any = None  # replykit.signals.LexiconIndex, built once per load
+    nodes: dict[str, Node] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.nodes = {node.id: node for node in self.tree}
+
+    @property
+    def root(self) -> Node:
+        return self.tree[0]
+
+    @property
+    def default_lang(self) -> str:
+        lang = self.profile.get("default_lang", "fr")
+        return lang if isinstance(lang, str) and lang in LANGS else "fr"

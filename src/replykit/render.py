@@ -1,0 +1,116 @@
+"""Render reply templates with Jinja2, safely.
+
+Templates are trusted-ish files the user controls; comment text is not. The
+environment is sandboxed (a shared template cannot reach Python internals),
+undefined variables are errors (a typo never posts "Hello ,"), and the
+comment is never part of a template source, so ``{{ }}`` in a comment stays
+text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from replykit.errors import TemplateError
+from replykit.model import Outcome
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+PLATFORM_LIMITS = {"x": 280, "twitter": 280, "threads": 500, "bluesky": 300, "mastodon": 500}
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_environments: dict[str, Environment] = {}
+
+
+def environment(templates_dir: Path) -> Environment:
+    """One sandboxed, strict environment per templates folder, reused."""
+    key = str(templates_dir)
+    if key not in _environments:
+        _environments[key] = _make_environment(templates_dir)
+    return _environments[key]
+
+
+def _make_environment(templates_dir: Path) -> Environment:
+    from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(templates_dir)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        bytecode_cache=_bytecode_cache(FileSystemBytecodeCache),
+    )
+
+
+def _bytecode_cache(factory: Any) -> Any:
+    import os
+
+    from replykit.rules import cache_dir
+
+    if os.environ.get("REPLYKIT_NO_CACHE"):
+        return None
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return factory(str(folder))
+
+
+def template_name(outcome: Outcome, kind: str, lang: str) -> str:
+    return f"{lang}/{outcome.templates[kind][lang]}"
+
+
+def render(templates_dir: Path, outcome: Outcome, kind: str, lang: str, context: dict[str, Any]) -> str:
+    """Render the ``kind`` (public or private) template of ``outcome`` in ``lang``.
+
+    Raises:
+        TemplateError: the template is missing, broken, or uses an unknown variable.
+    """
+    from jinja2 import TemplateError as JinjaError, TemplateNotFound, TemplateSyntaxError
+
+    name = template_name(outcome, kind, lang)
+    try:
+        template = environment(templates_dir).get_template(name)
+        text = template.render(context)
+    except TemplateNotFound:
+        where = f"{outcome.origin}: " if outcome.origin else ""
+        raise TemplateError(f"{where}template '{name}' not found in {templates_dir}") from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(f"{templates_dir / name}:{exc.lineno}: template syntax: {exc.message}") from None
+    except JinjaError as exc:
+        where = f"{templates_dir / name}:{_template_line(exc, name)}"
+        raise TemplateError(f"{where}: cannot render: {exc}") from None
+    return tidy(text)
+
+
+def _template_line(exc: BaseException, name: str) -> int:
+    """The template line an error happened on (Jinja rewrites tracebacks to point there)."""
+    line, tb = 0, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.replace("\\", "/").endswith(name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line or 1
+
+
+def tidy(text: str) -> str:
+    """Trim lines and collapse runs of blank lines left by template logic."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines))
+
+
+def render_string(source: str, context: dict[str, Any]) -> str:
+    """Render a short template written in rules.yaml (a solution's answer)."""
+    from jinja2 import TemplateError as JinjaError
+
+    env = environment(Path("."))
+    try:
+        return tidy(env.from_string(source).render(context))
+    except JinjaError as exc:
+        raise TemplateError(f"cannot render solution text {source[:40]!r}: {exc}") from None

@@ -1,0 +1,124 @@
+"""Find, load, validate and cache a rules file.
+
+Parsing YAML and validating costs more than answering a comment, so the
+compiled rules are pickled to a per-user cache keyed on the file's path,
+modification time and size, and on the replykit version; a changed file is
+simply a cache miss. ``REPLYKIT_NO_CACHE=1`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from importlib import resources
+from pathlib import Path
+
+from replykit import __version__
+from replykit.errors import Location, RulesError, UsageError
+from replykit.model import Rules
+
+RULES_ENV = "REPLYKIT_RULES"
+CACHE_FORMAT = 1
+
+
+def defaults_dir() -> Path:
+    """The packaged defaults (rules.yaml and templates/), or the source checkout's."""
+    packaged = Path(str(resources.files("replykit") / "defaults"))
+    if (packaged / "rules.yaml").is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2]  # running from a source checkout
+
+
+def default_rules_path() -> Path:
+    return defaults_dir() / "rules.yaml"
+
+
+def find_rules(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--rules``, else ``$REPLYKIT_RULES``, else ``./rules.yaml``, else the defaults."""
+    for candidate in (explicit, os.environ.get(RULES_ENV) or None):
+        if candidate:
+            return Path(candidate)
+    local = Path("rules.yaml")
+    return local if local.is_file() else default_rules_path()
+
+
+def load_rules(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Rules:
+    """Load and validate a rules file (the discovered one when ``path`` is None).
+
+    Raises:
+        UsageError: the file is missing or unreadable.
+        RulesError: the file is not valid; every problem has a location.
+    """
+    file = find_rules(path)
+    try:
+        stat = file.stat()
+    except OSError as exc:
+        raise UsageError(f"{file}: cannot read rules file: {exc.strerror or exc}") from None
+    if not file.is_file():
+        raise UsageError(f"{file}: is not a file")
+    cache = _cache_file(file, stat) if use_cache and not os.environ.get("REPLYKIT_NO_CACHE") else None
+    rules = _read_cache(cache) if cache else None
+    if rules is None:
+        rules = compile_rules(_read_text(file), str(file))
+        if cache:
+            _write_cache(cache, rules)
+    return rules
+
+
+def compile_rules(text: str, filename: str = "rules.yaml") -> Rules:
+    """Validate rules given as YAML text and build the matchers."""
+    from replykit.schema import build_rules
+    from replykit.signals import LexiconIndex
+    from replykit.yamlsrc import load_yaml
+
+    rules = build_rules(load_yaml(text, filename))
+    rules.index = LexiconIndex(rules.signals)
+    return rules
+
+
+def _read_text(file: Path) -> str:
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{file}: cannot read rules file: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RulesError([(Location(str(file), line, column), "not valid UTF-8")]) from None
+
+
+def cache_dir() -> Path:
+    """``$REPLYKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/replykit``, else ``~/.cache/replykit``."""
+    explicit = os.environ.get("REPLYKIT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "replykit"
+
+
+def _cache_file(file: Path, stat: os.stat_result) -> Path:
+    key = f"{CACHE_FORMAT}|{__version__}|{sys.version}|{file.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
+    return cache_dir() / f"rules-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
+
+
+def _read_cache(cache: Path) -> Rules | None:
+    try:
+        with cache.open("rb") as handle:
+            rules = pickle.load(handle)
+    except Exception:  # a missing, stale or corrupt cache is only a miss
+        return None
+    return rules if isinstance(rules, Rules) else None
+
+
+def _write_cache(cache: Path, rules: Rules) -> None:
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only home must not stop replykit from working

@@ -1,0 +1,165 @@
+"""Signal detectors: lexicons, regex patterns, text statistics, record fields.
+
+All lexicon signals of a language share one index, so a comment is scanned
+once whatever the number of signals: each token is looked up as an exact word
+and as the stems of its prefixes, and phrase tails are checked only on a hit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from replykit.model import LANGS, Signal, Term
+
+Entry = tuple[str, Term]  # (signal name, term)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matched term (or regex match) with its span in the comment."""
+
+    text: str  # the term as written in rules.yaml, or the regex match
+    weight: float
+    negated: bool
+    start: int
+    end: int
+
+
+@dataclass
+class _LangIndex:
+    exact: dict[str, list[Entry]] = field(default_factory=dict)
+    stems: dict[str, list[Entry]] = field(default_factory=dict)
+    stem_lengths: tuple[int, ...] = ()
+
+    def add(self, name: str, term: Term) -> None:
+        first, is_stem = term.tokens[0]
+        table = self.stems if is_stem else self.exact
+        table.setdefault(first, []).append((name, term))
+
+    def freeze(self) -> None:
+        self.stem_lengths = tuple(sorted({len(stem) for stem in self.stems}))
+
+    def candidates(self, token: str) -> list[Entry]:
+        found = self.exact.get(token, [])
+        for length in self.stem_lengths:
+            if length > len(token):
+                break
+            more = self.stems.get(token[:length])
+            if more:
+                found = found + more
+        return found
+
+
+class LexiconIndex:
+    """Every lexicon term of a rules file, indexed by first token, per language."""
+
+    def __init__(self, signals: dict[str, Signal]) -> None:
+        self.langs = {lang: _LangIndex() for lang in LANGS}
+        self.patterns: dict[str, dict[str, list[re.Pattern[str]]]] = {}
+        self.windows = {s.name: s.window for s in signals.values() if s.kind == "lexicon"}
+        for signal in signals.values():
+            if signal.kind == "lexicon":
+                self._add_terms(signal)
+            elif signal.kind == "pattern":
+                self._add_patterns(signal)
+        for index in self.langs.values():
+            index.freeze()
+
+    def _add_terms(self, signal: Signal) -> None:
+        for lang, terms in signal.terms.items():
+            for target in LANGS if lang == "any" else (lang,):
+                for term in terms:
+                    self.langs[target].add(signal.name, term)
+
+    def _add_patterns(self, signal: Signal) -> None:
+        flags = 0 if signal.raw else re.IGNORECASE
+        compiled = {lang: [re.compile(p, flags) for p in items] for lang, items in signal.patterns.items()}
+        self.patterns[signal.name] = compiled
+
+    def scan(self, spans: list[tuple[str, int, int]], lang: str,
+             negators: frozenset[str]) -> dict[str, list[Hit]]:  # fmt: skip
+        """All lexicon hits in a tokenised comment, grouped by signal name."""
+        index, windows = self.langs[lang], self.windows
+        tokens = [tok for tok, _, _ in spans]
+        hits: dict[str, list[Hit]] = {}
+        for i, token in enumerate(tokens):
+            for name, term in index.candidates(token):
+                end = _phrase_end(term, tokens, i)
+                if end < 0:
+                    continue
+                window = windows.get(name, 3)
+                negated = any(t in negators for t in tokens[max(0, i - window):i])
+                hits.setdefault(name, []).append(Hit(term.text, term.weight, negated, spans[i][1], spans[end][2]))
+        return hits
+
+
+def _phrase_end(term: Term, tokens: list[str], start: int) -> int:
+    """Index of the last token of ``term`` matched at ``start``, or -1."""
+    rest = term.tokens[1:]
+    if start + len(rest) >= len(tokens):
+        return -1 if rest else start
+    for offset, (word, is_stem) in enumerate(rest, start + 1):
+        token = tokens[offset]
+        if not (token.startswith(word) if is_stem else token == word):
+            return -1
+    return start + len(rest)
+
+
+def lexicon_value(signal: Signal, hits: list[Hit]) -> tuple[float, list[Hit]]:
+    """Sum of the weights of the distinct terms kept under the negation mode."""
+    if signal.negation == "exclude":
+        hits = [h for h in hits if not h.negated]
+    elif signal.negation == "require":
+        hits = [h for h in hits if h.negated]
+    seen: dict[str, Hit] = {}
+    for hit in hits:
+        seen.setdefault(hit.text, hit)
+    return sum(h.weight for h in seen.values()), list(seen.values())
+
+
+def pattern_hits(compiled: dict[str, list[re.Pattern[str]]], lang: str, text: str) -> list[Hit]:
+    hits: dict[str, Hit] = {}
+    for key in (lang, "any"):
+        for regex in compiled.get(key, ()):
+            for match in regex.finditer(text):
+                if match.group() and match.group() not in hits:
+                    hits[match.group()] = Hit(match.group(), 1.0, False, match.start(), match.end())
+    return list(hits.values())
+
+
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]")
+_URL = re.compile(r"https?://\S+|\bwww\.\S+")
+_MENTION = re.compile(r"(?<!\w)@\w+")
+_RUN = re.compile(r"[!?]{2,}")
+
+
+def measure(name: str, text: str) -> float:
+    """A text statistic of the raw comment (see the `stat` signal kind)."""
+    if name == "caps_ratio":
+        letters = [c for c in _MENTION.sub("", text) if c.isalpha()]
+        return sum(c.isupper() for c in letters) / len(letters) if len(letters) >= 8 else 0.0
+    if name == "exclamations":
+        return float(text.count("!"))
+    if name == "questions":
+        return float(text.count("?"))
+    if name == "length":
+        return float(len(text))
+    if name == "words":
+        return float(len(text.split()))
+    if name == "emoji":
+        return float(len(_EMOJI.findall(text)))
+    if name == "urls":
+        return float(len(_URL.findall(text)))
+    if name == "mentions":
+        return float(len(_MENTION.findall(text)))
+    if name == "repeated_punct":
+        return float(max((len(m) for m in _RUN.findall(text)), default=0))
+    raise ValueError(name)
+
+
+def field_number(value: Any) -> float:
+    from replykit.conditions import to_number
+
+    return to_number(value) or 0.0

@@ -1,0 +1,238 @@
+"""The Python API: one comment in, a triaged, rendered suggestion out."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from replykit.engine import Triage, triage
+from replykit.errors import UsageError
+from replykit.model import Localized, Rules
+from replykit.render import PLATFORM_LIMITS, render, render_string
+
+SCHEMA = "replykit.suggestion/1"
+
+
+@dataclass(frozen=True)
+class Reminder:
+    id: str
+    method: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A triaged comment with its public reply, private script and checklist."""
+
+    triage: Triage
+    public_reply: str
+    private_script: str
+    reminders: tuple[Reminder, ...]
+    case_ref: str
+    author: str
+    platform: str
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def lang(self) -> str:
+        return self.triage.lang
+
+    @property
+    def outcome(self) -> str:
+        return self.triage.outcome.id
+
+    @property
+    def category(self) -> str:
+        return self.triage.outcome.category
+
+    @property
+    def option(self) -> int | None:
+        return self.triage.outcome.option
+
+    @property
+    def escalate(self) -> bool:
+        return self.triage.outcome.escalate
+
+    @property
+    def action(self) -> str:
+        return self.triage.outcome.action
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON form (schema ``replykit.suggestion/1``, see the README)."""
+        out = self.triage.outcome
+        return {
+            "schema": SCHEMA,
+            "lang": self.lang,
+            "lang_source": self.triage.lang_source,
+            "category": out.category,
+            "option": out.option,
+            "escalate": out.escalate,
+            "outcome": out.id,
+            "action": out.action,
+            "method": list(out.method),
+            "topic": self.triage.topic,
+            "solutions": list(self.triage.solution_ids),
+            "path": [step.to_dict() for step in self.triage.path],
+            "public_reply": self.public_reply,
+            "private_script": self.private_script,
+            "reminders": [{"id": r.id, "method": list(r.method), "text": r.text} for r in self.reminders],
+            "case_ref": self.case_ref,
+            "author": self.author,
+            "platform": self.platform,
+            "warnings": list(self.triage.notes + self.warnings),
+        }
+
+
+def suggest(
+    text: str,
+    *,
+    rules: Rules | None = None,
+    author: str | None = None,
+    platform: str | None = None,
+    lang: str | None = None,
+    fields: dict[str, Any] | None = None,
+    variables: dict[str, str] | None = None,
+    templates: str | Path | None = None,
+    render_replies: bool = True,
+) -> Suggestion:
+    """Triage ``text`` and render its public reply and private follow-up script.
+
+    Args:
+        text: the comment, as posted (untrusted: it is never rendered as a template).
+        rules: compiled rules; the discovered rules file when None.
+        author: the commenter's name or handle, used in the greeting.
+        platform: where it was posted (``x``, ``facebook``...); sets the length limit.
+        lang: ``"fr"`` or ``"en"`` to force the reply language.
+        fields: record fields (likes, shares, followers...) for field signals.
+        variables: overrides: profile keys (``brand=Acme``), ``policy.NAME=false``, ``case_ref=...``.
+        templates: the templates folder; see :func:`templates_dir_for`.
+        render_replies: False to triage only (faster, replies left empty).
+
+    Raises:
+        InputError: the comment is empty.
+        RulesError, TemplateError, UsageError: the configuration is broken.
+    """
+    if rules is None:
+        from replykit.rules import load_rules
+
+        rules = load_rules()
+    variables = dict(variables or {})
+    rules = _with_policy_overrides(rules, variables)
+    result = triage(rules, text, lang=lang, fields=fields)
+    case_ref = variables.pop("case_ref", "") or case_reference(text)
+    author, platform = (author or "").strip(), (platform or "").strip().lower()
+    if not render_replies:
+        return Suggestion(result, "", "", (), case_ref, author, platform)
+    context = build_context(rules, result, author, platform, case_ref, variables)
+    folder = templates_dir_for(rules, templates)
+    public = render(folder, result.outcome, "public", result.lang, context)
+    private = render(folder, result.outcome, "private", result.lang, context)
+    warnings = _length_warnings(public, platform, result.lang)
+    return Suggestion(result, public, private, reminders_for(rules, result), case_ref, author, platform, warnings)
+
+
+def case_reference(text: str) -> str:
+    """A short, stable reference for the case: the same comment gives the same one."""
+    return "RK-" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:6].upper()
+
+
+def templates_dir_for(rules: Rules, explicit: str | Path | None = None) -> Path:
+    """``--templates``, else the rules' ``templates:`` key, else ``templates/`` beside
+    the rules file, else the packaged defaults."""
+    if explicit:
+        folder = Path(explicit)
+    else:
+        base = Path(rules.source).parent
+        folder = base / rules.templates_dir if rules.templates_dir else base / "templates"
+        if not rules.templates_dir and not folder.is_dir():
+            from replykit.rules import defaults_dir
+
+            folder = defaults_dir() / "templates"
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: templates folder not found")
+    return folder
+
+
+def build_context(rules: Rules, result: Triage, author: str, platform: str, case_ref: str,
+                  variables: dict[str, str]) -> dict[str, Any]:  # fmt: skip
+    """The variables every template receives (documented in docs/templates.md)."""
+    lang = result.lang
+    profile = {key: _localize(value, lang) for key, value in rules.profile.items()}
+    for key, value in variables.items():
+        name = key.removeprefix("profile.")
+        if not key.startswith("policy."):
+            if name not in profile:
+                from replykit.schema import did_you_mean
+
+                raise UsageError(f"--var {key}: unknown profile key: {did_you_mean(name, tuple(profile))}")
+            profile[name] = value
+    limit = PLATFORM_LIMITS.get(platform)
+    context = {
+        "profile": profile,
+        "author": author,
+        "platform": platform,
+        "short": limit is not None and limit <= 300,
+        "max_length": limit or 0,
+        "case_ref": case_ref,
+        "lang": lang,
+        "topic": result.topic,
+        "outcome": _outcome_vars(result, lang),
+        "policy": dict(rules.policy),
+        "solution": None,
+    }
+    context["solution"] = _solution(rules, result, context)
+    return context
+
+
+def _outcome_vars(result: Triage, lang: str) -> dict[str, Any]:
+    out = result.outcome
+    return {"id": out.id, "category": out.category, "option": out.option, "escalate": out.escalate,
+            "action": out.action, "method": list(out.method), "label": out.label.get(lang, out.id)}  # fmt: skip
+
+
+def _solution(rules: Rules, result: Triage, context: dict[str, Any]) -> dict[str, str] | None:
+    for solution in rules.solutions:
+        if solution.id in result.solution_ids:
+            answer = render_string(solution.answer[result.lang], context)
+            return {"id": solution.id, "answer": answer, "link": solution.link}
+    return None
+
+
+def _localize(value: Localized, lang: str) -> str:
+    if isinstance(value, str):
+        return value
+    return value.get(lang) or next(iter(value.values()), "")
+
+
+def _with_policy_overrides(rules: Rules, variables: dict[str, str]) -> Rules:
+    overrides = {k.removeprefix("policy."): v for k, v in variables.items() if k.startswith("policy.")}
+    if not overrides:
+        return rules
+    policy = dict(rules.policy)
+    for name, value in overrides.items():
+        if name not in policy:
+            raise UsageError(f"--var policy.{name}: unknown policy (known: {', '.join(policy)})")
+        if value.lower() not in ("true", "false", "yes", "no", "1", "0"):
+            raise UsageError(f"--var policy.{name}={value}: expected true or false")
+        policy[name] = value.lower() in ("true", "yes", "1")
+    return dataclasses.replace(rules, policy=policy)
+
+
+def reminders_for(rules: Rules, result: Triage) -> tuple[Reminder, ...]:
+    out = result.outcome
+    return tuple(
+        Reminder(r.id, r.method, r.text[result.lang])
+        for r in rules.reminders
+        if (not r.categories or out.category in r.categories) and (out.escalate or not r.escalate_only)
+    )
+
+
+def _length_warnings(public: str, platform: str, lang: str) -> tuple[str, ...]:
+    limit = PLATFORM_LIMITS.get(platform)
+    if limit and len(public) > limit:
+        return (f"the public reply has {len(public)} characters, over the {limit} allowed on {platform}",)
+    return ()
+

@@ -1,0 +1,80 @@
+"""Text normalisation shared by the matchers and the language detector.
+
+Matching is case- and accent-insensitive: "Remboursé" and "rembourse" are the
+same word. Normalisation maps one character to one character wherever it can,
+so a match in the normalised text points back at the same span of the
+original and the user sees the words they wrote.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s\x00-\x7f]")
+_APOSTROPHES = str.maketrans({"’": "'", "`": "'", "ʼ": "'"})
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base.lower() if len(base.lower()) == 1 else char.lower()
+
+
+class _FoldTable(dict[int, str]):
+    """A lazy ``str.translate`` table: folds each character once, then caches it."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents: ``"Écœuré"`` becomes ``"ecœure"``."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD)
+
+
+def normalize(text: str) -> str:
+    """Fold ``text`` and unify apostrophes; the result has the same length."""
+    return fold(text.translate(_APOSTROPHES))
+
+
+def tokenize(normalized: str) -> list[str]:
+    """Words (letters and digits) and single symbols such as emoji.
+
+    English "n't" becomes a separate "not" ("don't" gives "do", "not") so that
+    negation handling sees it.
+    """
+    tokens = _TOKEN.findall(normalized)
+    if "n't" in normalized:
+        tokens = [tok for tok, _, _ in _split_not(token_spans_raw(normalized))]
+    return tokens
+
+
+def token_spans(normalized: str) -> list[tuple[str, int, int]]:
+    """Tokens (as :func:`tokenize`) with their character span in ``normalized``."""
+    spans = token_spans_raw(normalized)
+    return _split_not(spans) if "n't" in normalized else spans
+
+
+def token_spans_raw(normalized: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(normalized)]
+
+
+def _split_not(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for tok, start, end in spans:
+        prev = out[-1] if out else None
+        if tok == "t" and prev and prev[0].endswith("n") and prev[2] == start - 1:
+            out[-1] = (prev[0][:-1], prev[1], prev[2] - 1)
+            tok, start = "not", prev[2] - 1
+        out.append((tok, start, end))
+    return out
