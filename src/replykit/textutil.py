@@ -78,3 +78,20 @@ def _split_not(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
             tok, start = "not", prev[2] - 1
         out.append((tok, start, end))
     return out
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Show control characters and bidi overrides as ``\\x1b``-style escapes.
+
+    Comment text is untrusted: an ANSI or OSC sequence in it must reach the
+    terminal as visible text, never as a command. Newlines and tabs stay.
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

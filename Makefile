@@ -1,0 +1,43 @@
+# The documented way to install, demo, test, lint and benchmark replykit.
+# Every target creates .venv and installs what it needs on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SOURCES := pyproject.toml rules.yaml $(shell find src templates -type f 2>/dev/null)
+
+.PHONY: demo test lint bench install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# A regular (non-editable) install: tests run against the installed wheel,
+# the way users get it, with rules.yaml and templates/ as package data.
+$(STAMP): $(BIN)/python $(SOURCES)
+	$(BIN)/python -m pip install --quiet ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@echo '$$ replykit reply examples/commande.txt --author Julie'
+	@$(BIN)/replykit reply examples/commande.txt --author Julie
+	@echo
+	@echo '$$ replykit reply --text "Where is my order #1234? Nobody answers." --platform x --format json'
+	@$(BIN)/replykit reply --text "Where is my order #1234? Nobody answers." --platform x --format json
+
+test: $(STAMP)
+	cd tests && ../$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/quality.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

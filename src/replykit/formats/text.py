@@ -1,0 +1,90 @@
+"""Text output for people: rich panels on a terminal, plain text elsewhere.
+
+Untrusted strings (matched words, author, replies that contain the author)
+are passed to rich as ``Text`` objects, never as markup, after control
+characters have been made visible.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from replykit.suggest import Suggestion
+from replykit.textutil import printable
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+TITLES = {
+    "en": ("Triage", "Public reply", "Private follow-up script", "Before you post", "Warnings",
+           "No public reply: your policy leaves general opinions unanswered."),
+    "fr": ("Tri", "Réponse publique", "Suivi en privé", "Avant de publier", "Avertissements",
+           "Pas de réponse publique : votre politique laisse les opinions générales sans réponse."),
+}  # fmt: skip
+FIELDS = {
+    "en": ("Outcome", "Category", "Option", "Escalate", "Action", "Language", "Path", "yes", "no",
+           "Method", "Case"),
+    "fr": ("Résultat", "Catégorie", "Option", "Escalade", "Action", "Langue", "Chemin", "oui", "non",
+           "Méthode", "Dossier"),
+}  # fmt: skip
+
+
+def make_console(color: str, *, stderr: bool = False) -> Console:
+    """A console for ``--color auto|always|never`` (auto honours NO_COLOR, TERM=dumb, pipes)."""
+    from rich.console import Console
+
+    options: dict[str, object] = {"highlight": False, "markup": False, "emoji": False, "stderr": stderr}
+    if color == "always":
+        options["force_terminal"] = True
+    elif color == "never":
+        options["color_system"] = None
+        options["no_color"] = True
+    return Console(**options)  # type: ignore[arg-type]
+
+
+def print_suggestion(result: Suggestion, color: str) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    console = make_console(color)
+    triage_t, public_t, private_t, before_t, warn_t, silent = TITLES[result.lang]
+    escalate = result.escalate
+    console.print(Panel(triage_text(result), title=triage_t, title_align="left",
+                        border_style="red" if escalate else "cyan"))  # fmt: skip
+    public = Text(printable(result.public_reply)) if result.public_reply else Text(silent, style="dim")
+    console.print(Panel(public, title=public_t, title_align="left", border_style="green"))
+    console.print(Panel(Text(printable(result.private_script)), title=private_t, title_align="left",
+                        border_style="blue"))  # fmt: skip
+    checklist = Text("\n").join(Text(f"☐ {printable(r.text)}  ({', '.join(r.method)})") for r in result.reminders)
+    console.print(Panel(checklist, title=before_t, title_align="left", border_style="yellow"))
+    warnings = result.triage.notes + result.warnings
+    if warnings:
+        body = Text("\n").join(Text(f"! {printable(w)}") for w in warnings)
+        console.print(Panel(body, title=warn_t, title_align="left", border_style="magenta"))
+    sys.stdout.flush()
+
+
+def triage_text(result: Suggestion) -> object:
+    from rich.text import Text
+
+    out = result.triage.outcome
+    outcome_f, category_f, option_f, escalate_f, action_f, lang_f, path_f, yes, no, method_f, case_f = FIELDS[
+        result.lang
+    ]
+    text = Text()
+    text.append(f"{outcome_f}: ", style="bold")
+    text.append(f"{out.label.get(result.lang, out.id)} ({out.id})\n")
+    text.append(f"{category_f}: {out.category}   {option_f}: {out.option or '-'}   ")
+    text.append(f"{escalate_f}: ")
+    text.append(yes if out.escalate else no, style="bold red" if out.escalate else "")
+    text.append(f"   {action_f}: {out.action}   {lang_f}: {result.lang} ({result.triage.lang_source})\n")
+    text.append(f"{method_f}: {', '.join(out.method)}   {case_f}: {result.case_ref}\n")
+    text.append(f"{path_f}:", style="bold")
+    for step in result.triage.path:
+        text.append(f"\n  {'✔' if step.result else '✘'} {step.node} [{', '.join(step.method)}]",
+                    style="" if step.result else "dim")  # fmt: skip
+        for name, words in step.matched.items():
+            text.append(f"\n      {name}: ", style="dim")
+            text.append(", ".join(printable(w) for w in words), style="italic")
+    return text
