@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+
 
 def main() -> None:
-    from replykit.cli import app
+    args = sys.argv[1:]
+    if args[:1] == ["reply"]:
+        from replykit.cli.fastpath import try_fast_reply
+
+        code = try_fast_reply(args[1:])
+        if code is not None:
+            sys.exit(code)
+    from replykit.cli.app import app
 
     app(prog_name="replykit")
 

@@ -7,8 +7,7 @@ values that made the signals fire.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from replykit import conditions, lang as langmod, signals as sig
 from replykit.errors import InputError
@@ -18,8 +17,7 @@ from replykit.textutil import normalize, token_spans
 MAX_ANALYSED_CHARS = 20_000  # a 5 MB paste is analysed on its head, not rejected
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One node visited on the way to the outcome."""
 
     node: str
@@ -32,8 +30,7 @@ class Step:
                 "matched": self.matched}  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Triage:
+class Triage(NamedTuple):
     """Where a comment goes in the tree, and why."""
 
     lang: str
@@ -45,19 +42,15 @@ class Triage:
     notes: tuple[str, ...] = ()
 
 
-@dataclass
 class Facts:
     """Everything a condition may ask about one comment; signals computed on demand."""
 
-    rules: Rules
-    text: str
-    norm: str
-    spans: list[tuple[str, int, int]]
-    lang: str
-    fields: dict[str, Any]
-    policy: dict[str, bool]
-    _lexicon: dict[str, list[sig.Hit]] | None = None
-    _cache: dict[str, tuple[float, bool, list[str]]] = field(default_factory=dict)
+    def __init__(self, rules: Rules, text: str, norm: str, spans: list[tuple[str, int, int]], lang: str,
+                 fields: dict[str, Any], policy: dict[str, bool]) -> None:  # fmt: skip
+        self.rules, self.text, self.norm, self.spans = rules, text, norm, spans
+        self.lang, self.fields, self.policy = lang, fields, policy
+        self._lexicon: dict[str, list[sig.Hit]] | None = None
+        self._cache: dict[str, tuple[float, bool, list[str]]] = {}
 
     def signal_value(self, name: str) -> tuple[float, bool]:
         value, fired, _ = self.signal(name)

@@ -6,8 +6,8 @@ one-line message and exits with its code, never with a traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -20,8 +20,7 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """A place in a source file, 1-based, for error messages."""
 
     file: str

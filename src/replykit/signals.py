@@ -8,16 +8,14 @@ and as the stems of its prefixes, and phrase tails are checked only on a hit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from replykit.model import LANGS, Signal, Term
 
 Entry = tuple[str, Term]  # (signal name, term)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One matched term (or regex match) with its span in the comment."""
 
     text: str  # the term as written in rules.yaml, or the regex match
@@ -27,11 +25,11 @@ class Hit:
     end: int
 
 
-@dataclass
 class _LangIndex:
-    exact: dict[str, list[Entry]] = field(default_factory=dict)
-    stems: dict[str, list[Entry]] = field(default_factory=dict)
-    stem_lengths: tuple[int, ...] = ()
+    def __init__(self) -> None:
+        self.exact: dict[str, list[Entry]] = {}
+        self.stems: dict[str, list[Entry]] = {}
+        self.stem_lengths: tuple[int, ...] = ()
 
     def add(self, name: str, term: Term) -> None:
         first, is_stem = term.tokens[0]

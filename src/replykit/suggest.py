@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-from dataclasses import dataclass
+import copy
+import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from replykit.engine import Triage, triage
 from replykit.errors import UsageError
@@ -16,15 +15,13 @@ from replykit.render import PLATFORM_LIMITS, render, render_string
 SCHEMA = "replykit.suggestion/1"
 
 
-@dataclass(frozen=True)
-class Reminder:
+class Reminder(NamedTuple):
     id: str
     method: tuple[str, ...]
     text: str
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """A triaged comment with its public reply, private script and checklist."""
 
     triage: Triage
@@ -136,7 +133,7 @@ def suggest(
 
 def case_reference(text: str) -> str:
     """A short, stable reference for the case: the same comment gives the same one."""
-    return "RK-" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:6].upper()
+    return f"RK-{zlib.crc32(text.encode('utf-8', 'replace')) & 0xFFFFFF:06X}"
 
 
 def templates_dir_for(rules: Rules, explicit: str | Path | None = None) -> Path:
@@ -218,7 +215,9 @@ def _with_policy_overrides(rules: Rules, variables: dict[str, str]) -> Rules:
         if value.lower() not in ("true", "false", "yes", "no", "1", "0"):
             raise UsageError(f"--var policy.{name}={value}: expected true or false")
         policy[name] = value.lower() in ("true", "yes", "1")
-    return dataclasses.replace(rules, policy=policy)
+    changed = copy.copy(rules)
+    changed.policy = policy
+    return changed
 
 
 def reminders_for(rules: Rules, result: Triage) -> tuple[Reminder, ...]:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from replykit.cli import app, error_boundary
+from replykit.cli.app import app, error_boundary
 
 PROMPTS = {
     "brand": "Business or brand name",

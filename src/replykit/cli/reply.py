@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from replykit.cli import ColorOption, RulesOption, app, error_boundary
+from replykit.cli.app import ColorOption, RulesOption, app, error_boundary
 
 
 class ReplyFormat(str, Enum):
@@ -44,48 +43,7 @@ def reply(
     replykit reply comment.txt --author Julie --platform x --format json;
     replykit reply --text "Where is my order?" --lang en
     """
-    from replykit.inputs import read_comment
-    from replykit.rules import load_rules
-    from replykit.suggest import suggest
+    from replykit.cli.replycore import run_reply
 
-    comment = read_comment(file, text)
-    loaded = load_rules(rules)
-    result = suggest(
-        comment,
-        rules=loaded,
-        author=author,
-        platform=platform,
-        lang=None if lang == Lang.auto else lang.value,
-        variables=parse_vars(var or []),
-        templates=templates,
-    )
-    write(result, fmt, str(getattr(color, "value", color)))
-    return 0
-
-
-def parse_vars(items: list[str]) -> dict[str, str]:
-    from replykit.errors import UsageError
-
-    out = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"--var {item!r}: expected KEY=VALUE, for example brand=Acme")
-        out[key.strip()] = value
-    return out
-
-
-def write(result: object, fmt: ReplyFormat, color: str) -> None:
-    if fmt == ReplyFormat.json:
-        from replykit.formats.jsonout import suggestion_json
-
-        sys.stdout.write(suggestion_json(result) + "\n")  # type: ignore[arg-type]
-    elif fmt == ReplyFormat.markdown:
-        from replykit.formats.markdown import suggestion_markdown
-
-        sys.stdout.write(suggestion_markdown(result))  # type: ignore[arg-type]
-    else:
-        from replykit.formats.text import print_suggestion
-
-        print_suggestion(result, color)  # type: ignore[arg-type]
-    sys.stdout.flush()
+    return run_reply(file, text, author, platform, lang.value, rules, templates, var,
+                     fmt.value, str(getattr(color, "value", color)))  # fmt: skip

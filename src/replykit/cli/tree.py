@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from replykit.cli import ColorOption, RulesOption, app, error_boundary
+from replykit.cli.app import ColorOption, RulesOption, app, error_boundary
 
 
 class TreeFormat(str, Enum):

@@ -1,0 +1,79 @@
+"""The command line: parse options, call the core, pick a formatter, map errors.
+
+Each command's body lives in its own module and is imported only when that
+command runs, so ``replykit reply`` never pays for what ``replykit tree``
+needs (and none of them pays for rich unless it prints to a terminal).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from replykit import __version__
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success; 1 the comment cannot be used (empty, not UTF-8); "
+    "2 usage or configuration error (bad option, missing file, invalid rules.yaml or template); "
+    "3 internal error; 130 interrupted."
+)
+
+app = typer.Typer(
+    name="replykit",
+    help="Answer negative social-media comments calmly, with a proven method. " + EXIT_CODES_HELP,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+RulesOption = Annotated[
+    Path | None,
+    typer.Option("--rules", help="rules.yaml to use (default: ./rules.yaml, $REPLYKIT_RULES, or the built-in rules)."),
+]
+ColorOption = Annotated[Color, typer.Option("--color", help="Colour in text output: auto honours NO_COLOR and non-terminals.")]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def error_boundary(func: F) -> F:
+    """Turn expected errors into one line on stderr and the documented exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from replykit.cli.boundary import run_guarded
+
+        raise typer.Exit(run_guarded(func, *args, **kwargs))
+
+    return wrapper  # type: ignore[return-value]
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"replykit {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                          help="Print the version and exit.")] = False,  # fmt: skip
+) -> None:
+    """Answer negative social-media comments calmly, with a proven method."""
+
+
+# The commands register themselves on `app` when imported.
+from replykit.cli import initcmd, reply, tree  # noqa: E402,F401

@@ -1,0 +1,74 @@
+"""The body of ``replykit reply``, shared by the typer command and the fast path."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from replykit.errors import UsageError
+
+if TYPE_CHECKING:
+    from replykit.suggest import Suggestion
+
+FORMATS = ("text", "json", "markdown")
+LANG_CHOICES = ("auto", "en", "fr")
+COLORS = ("auto", "always", "never")
+
+
+def run_reply(
+    file: str | None = None,
+    text: str | None = None,
+    author: str = "",
+    platform: str = "",
+    lang: str = "auto",
+    rules: Path | None = None,
+    templates: Path | None = None,
+    var: list[str] | None = None,
+    fmt: str = "text",
+    color: str = "auto",
+) -> int:
+    """Read one comment, suggest replies, print them in ``fmt``; return the exit code."""
+    from replykit.inputs import read_comment
+    from replykit.rules import load_rules
+    from replykit.suggest import suggest
+
+    comment = read_comment(file, text)
+    result = suggest(
+        comment,
+        rules=load_rules(rules),
+        author=author,
+        platform=platform,
+        lang=None if lang == "auto" else lang,
+        variables=parse_vars(var or []),
+        templates=templates,
+    )
+    write(result, fmt, color)
+    return 0
+
+
+def parse_vars(items: list[str]) -> dict[str, str]:
+    """``["brand=Acme", "policy.x=false"]`` as a dict; a malformed item is a usage error."""
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--var {item!r}: expected KEY=VALUE, for example brand=Acme")
+        out[key.strip()] = value
+    return out
+
+
+def write(result: Suggestion, fmt: str, color: str) -> None:
+    if fmt == "json":
+        from replykit.formats.jsonout import suggestion_json
+
+        sys.stdout.write(suggestion_json(result) + "\n")
+    elif fmt == "markdown":
+        from replykit.formats.markdown import suggestion_markdown
+
+        sys.stdout.write(suggestion_markdown(result))
+    else:
+        from replykit.formats.text import print_suggestion
+
+        print_suggestion(result, color)
+    sys.stdout.flush()
