@@ -24,8 +24,7 @@ OPERATORS = ("all", "any", "not", "signal", "field", "lang", "policy")
 _BOUNDS = ("min", "max")
 
 
-def parse(check: Checker, value: Any, path: KeyPath, signals: dict[str, Signal],
-          policy: dict[str, bool]) -> Condition:  # fmt: skip
+def parse(check: Checker, value: Any, path: KeyPath, signals: dict[str, Signal], policy: dict[str, bool]) -> Condition:
     """Turn a `when` value into a condition tuple, reporting problems to ``check``."""
     if value is True:
         return ("true",)
@@ -42,8 +41,9 @@ def parse(check: Checker, value: Any, path: KeyPath, signals: dict[str, Signal],
     return _PARSERS[ops[0]](check, value, path, signals, policy)
 
 
-def _combine(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal],
-             policy: dict[str, bool]) -> Condition:  # fmt: skip
+def _combine(
+    check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal], policy: dict[str, bool]
+) -> Condition:
     op = "all" if "all" in value else "any"
     check.mapping(value, path, (op,))
     items = check.sequence(value[op], (*path, op))
@@ -52,22 +52,25 @@ def _combine(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict
     return (op, tuple(parse(check, item, (*path, op, i), signals, policy) for i, item in enumerate(items)))
 
 
-def _negate(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal],
-            policy: dict[str, bool]) -> Condition:  # fmt: skip
+def _negate(
+    check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal], policy: dict[str, bool]
+) -> Condition:
     check.mapping(value, path, ("not",))
     return ("not", parse(check, value["not"], (*path, "not"), signals, policy))
 
 
-def _signal(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal],
-            policy: dict[str, bool]) -> Condition:  # fmt: skip
+def _signal(
+    check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal], policy: dict[str, bool]
+) -> Condition:
     check.mapping(value, path, ("signal", *_BOUNDS))
     low, high = _bounds(check, value, path)
     name = check.string(value["signal"], (*path, "signal"))
     return _signal_ref(check, name, low, high, (*path, "signal"), signals)
 
 
-def _signal_ref(check: Checker, name: str, low: float | None, high: float | None, path: KeyPath,
-                signals: dict[str, Signal]) -> Condition:  # fmt: skip
+def _signal_ref(
+    check: Checker, name: str, low: float | None, high: float | None, path: KeyPath, signals: dict[str, Signal]
+) -> Condition:
     from replykit.schema import did_you_mean
 
     public = tuple(s for s in signals if not s.startswith("solution:"))
@@ -76,8 +79,9 @@ def _signal_ref(check: Checker, name: str, low: float | None, high: float | None
     return ("signal", name, low, high)
 
 
-def _field(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal],
-           policy: dict[str, bool]) -> Condition:  # fmt: skip
+def _field(
+    check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal], policy: dict[str, bool]
+) -> Condition:
     check.mapping(value, path, ("field", "in", *_BOUNDS))
     low, high = _bounds(check, value, path)
     values = tuple(v.casefold() for v in check.string_list(value.get("in", []), (*path, "in")))
@@ -86,14 +90,16 @@ def _field(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[s
     return ("field", check.string(value["field"], (*path, "field")), low, high, values)
 
 
-def _lang(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal],
-          policy: dict[str, bool]) -> Condition:  # fmt: skip
+def _lang(
+    check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal], policy: dict[str, bool]
+) -> Condition:
     check.mapping(value, path, ("lang",))
     return ("lang", check.choice(value["lang"], (*path, "lang"), LANGS))
 
 
-def _policy(check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal],
-            policy: dict[str, bool]) -> Condition:  # fmt: skip
+def _policy(
+    check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal], policy: dict[str, bool]
+) -> Condition:
     from replykit.schema import did_you_mean
 
     check.mapping(value, path, ("policy",))
@@ -109,8 +115,15 @@ def _bounds(check: Checker, value: dict[str, Any], path: KeyPath) -> tuple[float
     return low, high
 
 
-_PARSERS = {"all": _combine, "any": _combine, "not": _negate, "signal": _signal,
-            "field": _field, "lang": _lang, "policy": _policy}  # fmt: skip
+_PARSERS = {
+    "all": _combine,
+    "any": _combine,
+    "not": _negate,
+    "signal": _signal,
+    "field": _field,
+    "lang": _lang,
+    "policy": _policy,
+}
 
 
 class Facts(Protocol):
@@ -141,9 +154,9 @@ def evaluate(cond: Condition, facts: Facts) -> bool:
     if op == "field":
         return field_matches(facts.field_value(cond[1]), cond[2], cond[3], cond[4])
     if op == "lang":
-        return facts.lang == cond[1]
+        return bool(facts.lang == cond[1])
     if op == "policy":
-        return facts.policy.get(cond[1], False)
+        return bool(facts.policy.get(cond[1], False))
     return True
 
 

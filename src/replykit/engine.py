@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from replykit import conditions, lang as langmod, signals as sig
+from replykit import conditions
+from replykit import lang as langmod
+from replykit import signals as sig
 from replykit.errors import InputError
 from replykit.model import LANGS, Outcome, Rules
 from replykit.textutil import normalize, token_spans
@@ -26,8 +28,7 @@ class Step(NamedTuple):
     matched: dict[str, list[str]]  # signal name -> words or values that fired it
 
     def to_dict(self) -> dict[str, Any]:
-        return {"node": self.node, "method": list(self.method), "result": self.result,
-                "matched": self.matched}  # fmt: skip
+        return {"node": self.node, "method": list(self.method), "result": self.result, "matched": self.matched}
 
 
 class Triage(NamedTuple):
@@ -45,8 +46,16 @@ class Triage(NamedTuple):
 class Facts:
     """Everything a condition may ask about one comment; signals computed on demand."""
 
-    def __init__(self, rules: Rules, text: str, norm: str, spans: list[tuple[str, int, int]], lang: str,
-                 fields: dict[str, Any], policy: dict[str, bool]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        rules: Rules,
+        text: str,
+        norm: str,
+        spans: list[tuple[str, int, int]],
+        lang: str,
+        fields: dict[str, Any],
+        policy: dict[str, bool],
+    ) -> None:
         self.rules, self.text, self.norm, self.spans = rules, text, norm, spans
         self.lang, self.fields, self.policy = lang, fields, policy
         self._lexicon: dict[str, list[sig.Hit]] | None = None
@@ -96,11 +105,10 @@ class Facts:
 
     def excerpt(self, hit: sig.Hit) -> str:
         source = self.text if len(self.text) == len(self.norm) else self.norm
-        return source[hit.start:hit.end]
+        return source[hit.start : hit.end]
 
 
-def triage(rules: Rules, text: str, *, lang: str | None = None,
-           fields: dict[str, Any] | None = None) -> Triage:  # fmt: skip
+def triage(rules: Rules, text: str, *, lang: str | None = None, fields: dict[str, Any] | None = None) -> Triage:
     """Run ``text`` through ``rules`` and return the outcome with its explanation.
 
     Raises:
@@ -121,8 +129,7 @@ def triage(rules: Rules, text: str, *, lang: str | None = None,
     return Triage(chosen, source, outcome, path, topic, solution_ids, tuple(notes))
 
 
-def _language(rules: Rules, spans: list[tuple[str, int, int]], text: str,
-              forced: str | None) -> tuple[str, str]:  # fmt: skip
+def _language(rules: Rules, spans: list[tuple[str, int, int]], text: str, forced: str | None) -> tuple[str, str]:
     if forced:
         if forced not in LANGS:
             raise InputError(f"unknown language '{forced}' (expected one of: {', '.join(LANGS)})")

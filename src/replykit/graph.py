@@ -32,16 +32,16 @@ def _duplicates(checker: Checker, tree: list[Node], outcomes: dict[str, Outcome]
         seen.add(node.id)
 
 
-def _dangling(checker: Checker, tree: list[Node], index: dict[str, int],
-              outcomes: dict[str, Outcome]) -> None:  # fmt: skip
+def _dangling(checker: Checker, tree: list[Node], index: dict[str, int], outcomes: dict[str, Outcome]) -> None:
     from replykit.schema import did_you_mean
 
     known = (*index, *outcomes)
     for i, node in enumerate(tree):
         for key, target in (("then", node.then), ("else", node.otherwise)):
             if target and target not in index and target not in outcomes:
-                checker.error(("tree", i, key), f"'{target}' is neither a node nor an outcome: "
-                              + did_you_mean(target, known))  # fmt: skip
+                checker.error(
+                    ("tree", i, key), f"'{target}' is neither a node nor an outcome: " + did_you_mean(target, known)
+                )
 
 
 def _cycles(checker: Checker, tree: list[Node], index: dict[str, int]) -> None:
@@ -54,7 +54,7 @@ def _cycles(checker: Checker, tree: list[Node], index: dict[str, int]) -> None:
             if target not in index:
                 continue
             if state.get(target) == 1:
-                loop = " -> ".join([*trail[trail.index(target):], node_id, target])
+                loop = " -> ".join([*trail[trail.index(target) :], node_id, target])
                 checker.error(("tree", index[node_id], key), f"cycle in the tree: {loop}")
             elif target not in state:
                 visit(target, [*trail, node_id])
@@ -65,8 +65,7 @@ def _cycles(checker: Checker, tree: list[Node], index: dict[str, int]) -> None:
             visit(node.id, [])
 
 
-def _unreachable(checker: Checker, tree: list[Node], index: dict[str, int],
-                 outcomes: dict[str, Outcome]) -> None:  # fmt: skip
+def _unreachable(checker: Checker, tree: list[Node], index: dict[str, int], outcomes: dict[str, Outcome]) -> None:
     reached = reachable(tree, index)
     for i, node in enumerate(tree):
         if node.id not in reached:

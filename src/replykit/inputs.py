@@ -21,7 +21,7 @@ def read_comment(path: str | None, text: str | None) -> str:
     if text is not None:
         return text
     if path is None and sys.stdin.isatty():
-        raise UsageError("no comment given: pass a FILE, - for stdin, or --text \"...\"")
+        raise UsageError('no comment given: pass a FILE, - for stdin, or --text "..."')
     if path is None or path == "-":
         return decode(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "<stdin>")
     return decode(_read_file(path), path)
@@ -46,6 +46,11 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = byte_position(data, exc.start)
         raise InputError(f"{name}:{line}:{column}: not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
+
+
+def byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset, for error messages."""
+    line = data.count(b"\n", 0, offset) + 1
+    return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1

@@ -9,30 +9,34 @@ back on the profile's default language when there is no evidence at all
 
 from __future__ import annotations
 
-_FR = frozenset("""
+_FR = frozenset(
+    """
 le la les un une des du de et est sont pas ne plus je tu il elle nous vous ils elles
 mon ma mes ton ta tes son sa ses notre votre vos leur leurs ce cet cette ces qui que quoi
 dans sur pour par avec sans chez mais ou donc car tres toujours jamais rien depuis deja
 avez ai as avons ont suis es sommes etes etait fait faire merci bonjour bonsoir salut
 commande livraison colis rembourse remboursement client aucun aucune cest
 j c d l m n s qu quand comment pourquoi aussi encore apres avant hier aujourd hui
-""".split())
+""".split()
+)
 
-_EN = frozenset("""
+_EN = frozenset(
+    """
 the an and is are was were be been not no my your our their his her its it this that
 these those i you he she we they him them what which who when where why how with
 without for from to of in on at by but or so very always never nothing since already
 have has had do does did done will would can could should thank thanks hello hi please
 order delivery refund customer get got still just any
-""".split())
+""".split()
+)
 
 _FR_LETTERS = frozenset("éèêàùçôîûëïœ")
 
 
 def detect(tokens: list[str], raw_text: str, default: str) -> tuple[str, str]:
     """Return ``(lang, how)`` where ``how`` is ``"detected"`` or ``"default"``."""
-    fr = sum(1 for tok in tokens if tok in _FR)
-    en = sum(1 for tok in tokens if tok in _EN)
+    fr = float(sum(1 for tok in tokens if tok in _FR))
+    en = float(sum(1 for tok in tokens if tok in _EN))
     if not raw_text.isascii():
         fr += sum(1 for ch in raw_text.lower() if ch in _FR_LETTERS) * 0.5
     if fr == en:

@@ -17,10 +17,24 @@ ACTIONS = ("reply", "reply_private", "moderate", "escalate", "monitor")
 
 # Stable step IDs of ../shared/METHOD.md (the method replykit encodes).
 METHOD_IDS = (
-    "PAUSE", "PUBLIC", "READ", "ROUTE", "REPLY",
-    "O1.1", "O1.2", "O1.3", "O1.4", "O1.5", "O1.6", "O1.7", "GESTURE",
-    "O2.1", "O2.2", "O2.3", "ESCALATE",
-)  # fmt: skip
+    "PAUSE",
+    "PUBLIC",
+    "READ",
+    "ROUTE",
+    "REPLY",
+    "O1.1",
+    "O1.2",
+    "O1.3",
+    "O1.4",
+    "O1.5",
+    "O1.6",
+    "O1.7",
+    "GESTURE",
+    "O2.1",
+    "O2.2",
+    "O2.3",
+    "ESCALATE",
+)
 
 # A localised string: the same text for every language, or one per language.
 Localized = str | dict[str, str]

@@ -72,7 +72,8 @@ def render(templates_dir: Path, outcome: Outcome, kind: str, lang: str, context:
     Raises:
         TemplateError: the template is missing, broken, or uses an unknown variable.
     """
-    from jinja2 import TemplateError as JinjaError, TemplateNotFound, TemplateSyntaxError
+    from jinja2 import TemplateError as JinjaError
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
 
     name = template_name(outcome, kind, lang)
     try:

@@ -86,8 +86,9 @@ def _read_text(file: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        from replykit.inputs import byte_position
+
+        line, column = byte_position(data, exc.start)
         raise RulesError([(Location(str(file), line, column), "not valid UTF-8")]) from None
 
 

@@ -53,7 +53,7 @@ def _replace_profile_key(text: str, key: str, value: str) -> str:
     if not profile:
         raise UsageError("the default rules.yaml has no profile section")
     block = entry.sub(lambda m: f"{m.group(1)} {json.dumps(value, ensure_ascii=False)}\n", profile.group(), count=1)
-    return text[: profile.start()] + block + text[profile.end():]
+    return text[: profile.start()] + block + text[profile.end() :]
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -13,16 +13,36 @@ from typing import Any
 from replykit import conditions, graph
 from replykit.errors import Location, RulesError
 from replykit.model import (
-    ACTIONS, CATEGORIES, LANGS, METHOD_IDS, Localized, Node, Outcome, Reminder, Rules,
-    Signal, Solution, Term,
-)  # fmt: skip
+    ACTIONS,
+    CATEGORIES,
+    LANGS,
+    METHOD_IDS,
+    Localized,
+    Node,
+    Outcome,
+    Reminder,
+    Rules,
+    Signal,
+    Solution,
+    Term,
+)
 from replykit.textutil import normalize, tokenize
 from replykit.yamlsrc import KeyPath, YamlDocument
 
-TOP_KEYS = ("version", "profile", "policy", "negators", "signals", "tree", "outcomes",
-            "reminders", "solutions", "lint", "templates")  # fmt: skip
-PROFILE_KEYS = ("brand", "signature", "phone", "email", "dm", "hours", "website",
-                "default_lang", "extra")  # fmt: skip
+TOP_KEYS = (
+    "version",
+    "profile",
+    "policy",
+    "negators",
+    "signals",
+    "tree",
+    "outcomes",
+    "reminders",
+    "solutions",
+    "lint",
+    "templates",
+)
+PROFILE_KEYS = ("brand", "signature", "phone", "email", "dm", "hours", "website", "default_lang", "extra")
 SIGNAL_KEYS = {
     "lexicon": ("terms", "negation", "window", "topic"),
     "pattern": ("patterns", "raw"),
@@ -30,8 +50,7 @@ SIGNAL_KEYS = {
     "field": ("field", "values"),
 }
 SIGNAL_COMMON = ("kind", "method", "description", "min", "max")
-MEASURES = ("caps_ratio", "exclamations", "questions", "length", "words", "emoji",
-            "urls", "mentions", "repeated_punct")  # fmt: skip
+MEASURES = ("caps_ratio", "exclamations", "questions", "length", "words", "emoji", "urls", "mentions", "repeated_punct")
 NEGATION_MODES = ("ignore", "exclude", "require")
 LANG_KEYS = (*LANGS, "any")
 DEFAULT_NEGATORS = {
@@ -58,8 +77,9 @@ class Checker:
     def error(self, path: KeyPath, message: str) -> None:
         self.problems.append((self.doc.where(path), message))
 
-    def mapping(self, value: Any, path: KeyPath, allowed: tuple[str, ...] | None,
-                required: tuple[str, ...] = ()) -> dict[str, Any]:  # fmt: skip
+    def mapping(
+        self, value: Any, path: KeyPath, allowed: tuple[str, ...] | None, required: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
         if not isinstance(value, dict):
             self.error(path, f"expected a mapping, got {type_name(value)}")
             return {}
@@ -124,8 +144,11 @@ class Checker:
     def localized(self, value: Any, path: KeyPath, *, allow_empty: bool = False) -> Localized:
         if isinstance(value, dict):
             self.mapping(value, path, LANGS)
-            return {lang: self.string(text, (*path, lang), allow_empty=allow_empty)
-                    for lang, text in value.items() if lang in LANGS}  # fmt: skip
+            return {
+                lang: self.string(text, (*path, lang), allow_empty=allow_empty)
+                for lang, text in value.items()
+                if lang in LANGS
+            }
         return self.string(value, path, allow_empty=allow_empty)
 
     def per_lang(self, value: Any, path: KeyPath) -> dict[str, str]:
@@ -143,16 +166,24 @@ class Checker:
 
 
 def type_name(value: Any) -> str:
-    names = {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean",
-             int: "a number", float: "a number", type(None): "nothing (null)"}  # fmt: skip
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "nothing (null)",
+    }
     return names.get(type(value), type(value).__name__)
 
 
 def build_rules(doc: YamlDocument) -> Rules:
     """Validate ``doc`` and return the compiled rules, or raise :class:`RulesError`."""
     check = Checker(doc)
-    top = check.mapping(doc.data if doc.data is not None else {}, (), TOP_KEYS,
-                        required=("signals", "tree", "outcomes"))  # fmt: skip
+    top = check.mapping(
+        doc.data if doc.data is not None else {}, (), TOP_KEYS, required=("signals", "tree", "outcomes")
+    )
     if check.problems:
         raise RulesError(check.problems)
     signals = parse_signals(check, top.get("signals"))
@@ -231,12 +262,13 @@ def parse_signal(check: Checker, name: str, spec: Any, path: KeyPath) -> Signal 
         return None
     check.mapping(raw, path, SIGNAL_COMMON + SIGNAL_KEYS[kind])
     common: dict[str, Any] = {
-        "name": name, "kind": kind,
+        "name": name,
+        "kind": kind,
         "method": check.methods(raw.get("method", []), (*path, "method")),
         "description": check.string(raw.get("description", ""), (*path, "description"), allow_empty=True),
         "minimum": check.number(raw["min"], (*path, "min")) if "min" in raw else 1.0,
         "maximum": check.number(raw["max"], (*path, "max")) if "max" in raw else None,
-    }  # fmt: skip
+    }
     return _KIND_PARSERS[kind](check, raw, path, common)
 
 
@@ -270,7 +302,7 @@ def parse_term(check: Checker, item: Any, path: KeyPath) -> Term | None:
     weight = 1.0
     if isinstance(item, dict):
         if len(item) != 1:
-            check.error(path, "a weighted term is a one-key mapping such as {\"rembours*\": 2}")
+            check.error(path, 'a weighted term is a one-key mapping such as {"rembours*": 2}')
             return None
         item, weight = next(iter(item.items()))
         weight = check.number(weight, path)
@@ -330,38 +362,38 @@ def parse_solutions(check: Checker, value: Any, signals: dict[str, Signal]) -> t
             continue
         sol_id = check.identifier(raw.get("id", ""), (*path, "id"))
         name = f"solution:{sol_id}"
-        signals[name] = Signal(name, "lexicon", method=("O1.2",),
-                               terms=parse_terms(check, raw.get("terms"), (*path, "terms")))  # fmt: skip
+        signals[name] = Signal(
+            name, "lexicon", method=("O1.2",), terms=parse_terms(check, raw.get("terms"), (*path, "terms"))
+        )
         link = check.string(raw.get("link", ""), (*path, "link"), allow_empty=True)
         out.append(Solution(sol_id, name, check.per_lang(raw.get("answer", ""), (*path, "answer")), link))
     return tuple(out)
 
 
-def parse_tree(check: Checker, value: Any, signals: dict[str, Signal],
-               policy: dict[str, bool]) -> list[Node]:  # fmt: skip
+def parse_tree(check: Checker, value: Any, signals: dict[str, Signal], policy: dict[str, bool]) -> list[Node]:
     nodes = []
     items = check.sequence(value, ("tree",))
     if value is not None and not items:
         check.error(("tree",), "the tree needs at least one node")
     for i, item in enumerate(items):
         path: KeyPath = ("tree", i)
-        raw = check.mapping(item, path, ("id", "method", "when", "then", "else", "description"),
-                            ("id", "then", "else"))  # fmt: skip
+        raw = check.mapping(item, path, ("id", "method", "when", "then", "else", "description"), ("id", "then", "else"))
         if not raw:
             continue
-        nodes.append(Node(
-            id=check.identifier(raw.get("id", ""), (*path, "id")),
-            method=check.methods(raw.get("method", []), (*path, "method")),
-            when=conditions.parse(check, raw.get("when", True), (*path, "when"), signals, policy),
-            then=check.string(raw.get("then", ""), (*path, "then")),
-            otherwise=check.string(raw.get("else", ""), (*path, "else")),
-            description=check.string(raw.get("description", ""), (*path, "description"), allow_empty=True),
-        ))  # fmt: skip
+        nodes.append(
+            Node(
+                id=check.identifier(raw.get("id", ""), (*path, "id")),
+                method=check.methods(raw.get("method", []), (*path, "method")),
+                when=conditions.parse(check, raw.get("when", True), (*path, "when"), signals, policy),
+                then=check.string(raw.get("then", ""), (*path, "then")),
+                otherwise=check.string(raw.get("else", ""), (*path, "else")),
+                description=check.string(raw.get("description", ""), (*path, "description"), allow_empty=True),
+            )
+        )
     return nodes
 
 
-OUTCOME_KEYS = ("category", "option", "escalate", "action", "method", "templates", "examples",
-                "label", "description")  # fmt: skip
+OUTCOME_KEYS = ("category", "option", "escalate", "action", "method", "templates", "examples", "label", "description")
 
 
 def parse_outcomes(check: Checker, value: Any) -> dict[str, Outcome]:
@@ -402,7 +434,7 @@ def parse_outcome_templates(check: Checker, oid: str, value: Any, path: KeyPath)
     for kind in ("public", "private"):
         name = raw.get(kind, f"{oid}.{kind}.j2")
         names = check.per_lang(name, (*path, kind))
-        for lang, file in names.items():
+        for file in names.values():
             if ".." in file.replace("\\", "/").split("/") or file.startswith(("/", "\\")):
                 check.error((*path, kind), f"template name '{file}' must stay inside the templates folder")
         out[kind] = names
@@ -421,13 +453,15 @@ def parse_reminders(check: Checker, value: Any) -> tuple[Reminder, ...]:
         raw = check.mapping(item, path, ("id", "method", "text", "categories", "escalate_only"), ("id", "text"))
         if not raw:
             continue
-        categories = tuple(check.choice(c, (*path, "categories", j), CATEGORIES)
-                           for j, c in enumerate(check.sequence(raw.get("categories", []), (*path, "categories"))))  # fmt: skip
-        out.append(Reminder(
-            id=check.identifier(raw.get("id", ""), (*path, "id")),
-            method=check.methods(raw.get("method", []), (*path, "method")),
-            text=check.per_lang(raw.get("text", ""), (*path, "text")),
-            categories=categories,
-            escalate_only=check.boolean(raw.get("escalate_only", False), (*path, "escalate_only")),
-        ))  # fmt: skip
+        listed = check.sequence(raw.get("categories", []), (*path, "categories"))
+        categories = tuple(check.choice(c, (*path, "categories", j), CATEGORIES) for j, c in enumerate(listed))
+        out.append(
+            Reminder(
+                id=check.identifier(raw.get("id", ""), (*path, "id")),
+                method=check.methods(raw.get("method", []), (*path, "method")),
+                text=check.per_lang(raw.get("text", ""), (*path, "text")),
+                categories=categories,
+                escalate_only=check.boolean(raw.get("escalate_only", False), (*path, "escalate_only")),
+            )
+        )
     return tuple(out)

@@ -76,8 +76,7 @@ class LexiconIndex:
         compiled = {lang: [re.compile(p, flags) for p in items] for lang, items in signal.patterns.items()}
         self.patterns[signal.name] = compiled
 
-    def scan(self, spans: list[tuple[str, int, int]], lang: str,
-             negators: frozenset[str]) -> dict[str, list[Hit]]:  # fmt: skip
+    def scan(self, spans: list[tuple[str, int, int]], lang: str, negators: frozenset[str]) -> dict[str, list[Hit]]:
         """All lexicon hits in a tokenised comment, grouped by signal name."""
         index, windows = self.langs[lang], self.windows
         tokens = [tok for tok, _, _ in spans]
@@ -88,7 +87,7 @@ class LexiconIndex:
                 if end < 0:
                     continue
                 window = windows.get(name, 3)
-                negated = any(t in negators for t in tokens[max(0, i - window):i])
+                negated = any(t in negators for t in tokens[max(0, i - window) : i])
                 hits.setdefault(name, []).append(Hit(term.text, term.weight, negated, spans[i][1], spans[end][2]))
         return hits
 

@@ -153,8 +153,9 @@ def templates_dir_for(rules: Rules, explicit: str | Path | None = None) -> Path:
     return folder
 
 
-def build_context(rules: Rules, result: Triage, author: str, platform: str, case_ref: str,
-                  variables: dict[str, str]) -> dict[str, Any]:  # fmt: skip
+def build_context(
+    rules: Rules, result: Triage, author: str, platform: str, case_ref: str, variables: dict[str, str]
+) -> dict[str, Any]:
     """The variables every template receives (documented in docs/templates.md)."""
     lang = result.lang
     profile = {key: _localize(value, lang) for key, value in rules.profile.items()}
@@ -186,8 +187,15 @@ def build_context(rules: Rules, result: Triage, author: str, platform: str, case
 
 def _outcome_vars(result: Triage, lang: str) -> dict[str, Any]:
     out = result.outcome
-    return {"id": out.id, "category": out.category, "option": out.option, "escalate": out.escalate,
-            "action": out.action, "method": list(out.method), "label": out.label.get(lang, out.id)}  # fmt: skip
+    return {
+        "id": out.id,
+        "category": out.category,
+        "option": out.option,
+        "escalate": out.escalate,
+        "action": out.action,
+        "method": list(out.method),
+        "label": out.label.get(lang, out.id),
+    }
 
 
 def _solution(rules: Rules, result: Triage, context: dict[str, Any]) -> dict[str, str] | None:
@@ -234,4 +242,3 @@ def _length_warnings(public: str, platform: str, lang: str) -> tuple[str, ...]:
     if limit and len(public) > limit:
         return (f"the public reply has {len(public)} characters, over the {limit} allowed on {platform}",)
     return ()
-

@@ -14,7 +14,7 @@ def describe(cond: Condition) -> str:
     """A compact, readable form of a condition: ``any(legal_threat, shares>=500)``."""
     op = cond[0]
     if op == "signal":
-        return cond[1] + _bounds(cond[2], cond[3])
+        return f"{cond[1]}{_bounds(cond[2], cond[3])}"
     if op == "field":
         values = f" in {list(cond[4])}" if cond[4] else ""
         return f"field {cond[1]}{values}{_bounds(cond[2], cond[3])}"
@@ -53,7 +53,9 @@ def rich_tree(rules: Rules) -> Tree:
         if target in rules.outcomes:
             label = Text(f"{edge} → ", style="dim")
             label.append(target, style="bold green")
-            label.append(f"  ({outcome_summary(rules, target)}) [{', '.join(rules.outcomes[target].method)}]", style="dim")
+            label.append(
+                f"  ({outcome_summary(rules, target)}) [{', '.join(rules.outcomes[target].method)}]", style="dim"
+            )
             parent.add(label)
             return
         node = rules.nodes[target]
@@ -76,7 +78,9 @@ def mermaid(rules: Rules) -> str:
     """A Mermaid flowchart of the tree; paste it into Markdown inside ```mermaid."""
     lines = ["flowchart TD"]
     for node in rules.tree:
-        lines.append(f'    {_mid(node.id)}{{"{_mq(node.id)}<br/>{_mq(describe(node.when))}<br/>[{" ".join(node.method)}]"}}')
+        lines.append(
+            f'    {_mid(node.id)}{{"{_mq(node.id)}<br/>{_mq(describe(node.when))}<br/>[{" ".join(node.method)}]"}}'
+        )
     for oid, out in rules.outcomes.items():
         lines.append(f'    {_mid(oid)}(["{_mq(oid)}<br/>{_mq(outcome_summary(rules, oid))}"])')
         if out.escalate:

@@ -21,7 +21,7 @@ MAX_NODES = 200_000  # far above any real rules file, far below a YAML bomb
 MAX_DEPTH = 64
 
 try:  # the C composer is several times faster when libyaml is present
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[attr-defined,unused-ignore]
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[attr-defined,assignment,unused-ignore]
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
 

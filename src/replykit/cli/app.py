@@ -44,7 +44,9 @@ RulesOption = Annotated[
     Path | None,
     typer.Option("--rules", help="rules.yaml to use (default: ./rules.yaml, $REPLYKIT_RULES, or the built-in rules)."),
 ]
-ColorOption = Annotated[Color, typer.Option("--color", help="Colour in text output: auto honours NO_COLOR and non-terminals.")]
+ColorOption = Annotated[
+    Color, typer.Option("--color", help="Colour in text output: auto honours NO_COLOR and non-terminals.")
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -69,8 +71,9 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
-                                          help="Print the version and exit.")] = False,  # fmt: skip
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """Answer negative social-media comments calmly, with a proven method."""
 

@@ -46,7 +46,7 @@ def parse_reply_args(args: list[str]) -> dict[str, Any] | None:
     while i < len(args):
         arg = args[i]
         if arg == "--":
-            positional.extend(args[i + 1:])
+            positional.extend(args[i + 1 :])
             break
         if arg.startswith("-") and arg != "-":
             name, eq, value = arg.partition("=")

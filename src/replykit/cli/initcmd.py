@@ -39,10 +39,14 @@ def init(
 
     given = {"brand": brand, "signature": signature, "phone": phone, "email": email}
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    profile = {key: value if value is not None else (typer.prompt(PROMPTS[key], default="") if interactive else "")
-               for key, value in given.items()}  # fmt: skip
+    profile = {
+        key: value if value is not None else (typer.prompt(PROMPTS[key], default="") if interactive else "")
+        for key, value in given.items()
+    }
     written = init_project(directory, profile, force=force)
-    sys.stdout.write(f"Wrote {len(written)} files in {directory}: rules.yaml and templates/.\n"
-                     "Edit the profile and the solutions table in rules.yaml, then try:\n"
-                     f"  cd {directory} && replykit reply --text \"Where is my order?\"\n")  # fmt: skip
+    sys.stdout.write(
+        f"Wrote {len(written)} files in {directory}: rules.yaml and templates/.\n"
+        "Edit the profile and the solutions table in rules.yaml, then try:\n"
+        f'  cd {directory} && replykit reply --text "Where is my order?"\n'
+    )
     return 0

@@ -26,15 +26,34 @@ class Lang(str, Enum):
 @app.command()
 @error_boundary
 def reply(
-    file: Annotated[str | None, typer.Argument(help="File with the comment, or - for stdin.", show_default=False)] = None,
+    file: Annotated[
+        str | None, typer.Argument(help="File with the comment, or - for stdin.", show_default=False)
+    ] = None,
     text: Annotated[str | None, typer.Option("--text", "-t", help="The comment itself.")] = None,
     author: Annotated[str, typer.Option("--author", "-a", help="Name or handle of the commenter.")] = "",
-    platform: Annotated[str, typer.Option("--platform", "-p", help="x, twitter, facebook, instagram, linkedin, google...; x/twitter limits the reply to 280 characters.")] = "",
-    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Reply language; auto detects it from the comment.")] = Lang.auto,
+    platform: Annotated[
+        str,
+        typer.Option(
+            "--platform",
+            "-p",
+            help="x, twitter, facebook, instagram, linkedin, google...; x/twitter limits the reply to 280 characters.",
+        ),
+    ] = "",
+    lang: Annotated[
+        Lang, typer.Option("--lang", "-l", help="Reply language; auto detects it from the comment.")
+    ] = Lang.auto,
     rules: RulesOption = None,
-    templates: Annotated[Path | None, typer.Option("--templates", help="Templates folder (default: beside rules.yaml, or the built-in ones).")] = None,
-    var: Annotated[list[str] | None, typer.Option("--var", help="Override a profile value or policy: brand=Acme, policy.reply_to_general=false.")] = None,
-    fmt: Annotated[ReplyFormat, typer.Option("--format", "-f", help="text (for people), json (for scripts), markdown.")] = ReplyFormat.text,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Templates folder (default: beside rules.yaml, or the built-in ones)."),
+    ] = None,
+    var: Annotated[
+        list[str] | None,
+        typer.Option("--var", help="Override a profile value or policy: brand=Acme, policy.reply_to_general=false."),
+    ] = None,
+    fmt: Annotated[
+        ReplyFormat, typer.Option("--format", "-f", help="text (for people), json (for scripts), markdown.")
+    ] = ReplyFormat.text,
     color: ColorOption = "auto",  # type: ignore[assignment]
 ) -> int:
     """Suggest a public reply and a private follow-up script for one comment.
@@ -45,5 +64,6 @@ def reply(
     """
     from replykit.cli.replycore import run_reply
 
-    return run_reply(file, text, author, platform, lang.value, rules, templates, var,
-                     fmt.value, str(getattr(color, "value", color)))  # fmt: skip
+    return run_reply(
+        file, text, author, platform, lang.value, rules, templates, var, fmt.value, str(getattr(color, "value", color))
+    )

@@ -20,7 +20,9 @@ class TreeFormat(str, Enum):
 @error_boundary
 def tree(
     rules: RulesOption = None,
-    fmt: Annotated[TreeFormat, typer.Option("--format", "-f", help="text (a tree in the terminal) or mermaid (for docs).")] = TreeFormat.text,
+    fmt: Annotated[
+        TreeFormat, typer.Option("--format", "-f", help="text (a tree in the terminal) or mermaid (for docs).")
+    ] = TreeFormat.text,
     color: ColorOption = "auto",  # type: ignore[assignment]
 ) -> int:
     """Draw the decision tree, with the method step IDs of every node.

@@ -11,9 +11,15 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 HEADINGS = {
     "en": ("Why", "Public reply", "Private follow-up", "Before you post", "Warnings", "no public reply (policy)"),
-    "fr": ("Pourquoi", "Réponse publique", "Suivi en privé", "Avant de publier", "Avertissements",
-           "pas de réponse publique (politique)"),
-}  # fmt: skip
+    "fr": (
+        "Pourquoi",
+        "Réponse publique",
+        "Suivi en privé",
+        "Avant de publier",
+        "Avertissements",
+        "pas de réponse publique (politique)",
+    ),
+}
 YES_NO = {"en": ("yes", "no"), "fr": ("oui", "non")}
 
 
@@ -31,12 +37,16 @@ def suggestion_markdown(result: Suggestion) -> str:
         f"**escalate:** {yes if out.escalate else no} · **action:** {out.action}",
         f"- **lang:** {result.lang} ({result.triage.lang_source}) · **case:** {result.case_ref}",
         f"- **method:** {', '.join(out.method)}",
-        "", f"### {why}", "",
-    ]  # fmt: skip
+        "",
+        f"### {why}",
+        "",
+    ]
     for i, step in enumerate(result.triage.path, 1):
         matched = "; ".join(f"{name}: {', '.join(md_escape(w) for w in words)}" for name, words in step.matched.items())
-        lines.append(f"{i}. `{step.node}` ({', '.join(step.method)}): {yes if step.result else no}"
-                     + (f" ({matched})" if matched else ""))  # fmt: skip
+        lines.append(
+            f"{i}. `{step.node}` ({', '.join(step.method)}): {yes if step.result else no}"
+            + (f" ({matched})" if matched else "")
+        )
     lines += ["", f"### {public}", ""]
     reply = printable(result.public_reply)
     lines += [f"> {line}" if line else ">" for line in reply.splitlines()] or [f"_{silent}_"]

@@ -15,19 +15,42 @@ from replykit.textutil import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 TITLES = {
-    "en": ("Triage", "Public reply", "Private follow-up script", "Before you post", "Warnings",
-           "No public reply: your policy leaves general opinions unanswered."),
-    "fr": ("Tri", "Réponse publique", "Suivi en privé", "Avant de publier", "Avertissements",
-           "Pas de réponse publique : votre politique laisse les opinions générales sans réponse."),
-}  # fmt: skip
+    "en": (
+        "Triage",
+        "Public reply",
+        "Private follow-up script",
+        "Before you post",
+        "Warnings",
+        "No public reply: your policy leaves general opinions unanswered.",
+    ),
+    "fr": (
+        "Tri",
+        "Réponse publique",
+        "Suivi en privé",
+        "Avant de publier",
+        "Avertissements",
+        "Pas de réponse publique : votre politique laisse les opinions générales sans réponse.",
+    ),
+}
 FIELDS = {
-    "en": ("Outcome", "Category", "Option", "Escalate", "Action", "Language", "Path", "yes", "no",
-           "Method", "Case"),
-    "fr": ("Résultat", "Catégorie", "Option", "Escalade", "Action", "Langue", "Chemin", "oui", "non",
-           "Méthode", "Dossier"),
-}  # fmt: skip
+    "en": ("Outcome", "Category", "Option", "Escalate", "Action", "Language", "Path", "yes", "no", "Method", "Case"),
+    "fr": (
+        "Résultat",
+        "Catégorie",
+        "Option",
+        "Escalade",
+        "Action",
+        "Langue",
+        "Chemin",
+        "oui",
+        "non",
+        "Méthode",
+        "Dossier",
+    ),
+}
 
 
 def make_console(color: str, *, stderr: bool = False) -> Console:
@@ -50,12 +73,14 @@ def print_suggestion(result: Suggestion, color: str) -> None:
     console = make_console(color)
     triage_t, public_t, private_t, before_t, warn_t, silent = TITLES[result.lang]
     escalate = result.escalate
-    console.print(Panel(triage_text(result), title=triage_t, title_align="left",
-                        border_style="red" if escalate else "cyan"))  # fmt: skip
+    console.print(
+        Panel(triage_text(result), title=triage_t, title_align="left", border_style="red" if escalate else "cyan")
+    )
     public = Text(printable(result.public_reply)) if result.public_reply else Text(silent, style="dim")
     console.print(Panel(public, title=public_t, title_align="left", border_style="green"))
-    console.print(Panel(Text(printable(result.private_script)), title=private_t, title_align="left",
-                        border_style="blue"))  # fmt: skip
+    console.print(
+        Panel(Text(printable(result.private_script)), title=private_t, title_align="left", border_style="blue")
+    )
     checklist = Text("\n").join(Text(f"☐ {printable(r.text)}  ({', '.join(r.method)})") for r in result.reminders)
     console.print(Panel(checklist, title=before_t, title_align="left", border_style="yellow"))
     warnings = result.triage.notes + result.warnings
@@ -65,7 +90,7 @@ def print_suggestion(result: Suggestion, color: str) -> None:
     sys.stdout.flush()
 
 
-def triage_text(result: Suggestion) -> object:
+def triage_text(result: Suggestion) -> Text:
     from rich.text import Text
 
     out = result.triage.outcome
@@ -82,8 +107,10 @@ def triage_text(result: Suggestion) -> object:
     text.append(f"{method_f}: {', '.join(out.method)}   {case_f}: {result.case_ref}\n")
     text.append(f"{path_f}:", style="bold")
     for step in result.triage.path:
-        text.append(f"\n  {'✔' if step.result else '✘'} {step.node} [{', '.join(step.method)}]",
-                    style="" if step.result else "dim")  # fmt: skip
+        text.append(
+            f"\n  {'✔' if step.result else '✘'} {step.node} [{', '.join(step.method)}]",
+            style="" if step.result else "dim",
+        )
         for name, words in step.matched.items():
             text.append(f"\n      {name}: ", style="dim")
             text.append(", ".join(printable(w) for w in words), style="italic")
