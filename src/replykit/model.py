@@ -134,6 +134,7 @@ class Rules:
     templates_dir: str | None = None  # set by the rules file's `templates:` key
     index: Any = None  # replykit.signals.LexiconIndex, built once per load
     nodes: dict[str, Node] = field(default_factory=dict)
+    checked_templates: set[str] = field(default_factory=set)  # folders known to hold every template
 
     def __post_init__(self) -> None:
         self.nodes = {node.id: node for node in self.tree}

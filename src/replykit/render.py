@@ -66,6 +66,29 @@ def template_name(outcome: Outcome, kind: str, lang: str) -> str:
     return f"{lang}/{outcome.templates[kind][lang]}"
 
 
+def check_templates(outcomes: dict[str, Outcome], templates_dir: Path, checked: set[str]) -> None:
+    """Fail early, with the rules location, if any outcome lacks a template file.
+
+    ``checked`` remembers the folders already verified for these outcomes.
+
+    Raises:
+        TemplateError: one line per missing file.
+    """
+    key = str(templates_dir)
+    if key in checked:
+        return
+    missing = [
+        f"{outcome.origin}: template '{name}' not found in {templates_dir}"
+        for outcome in outcomes.values()
+        for kind in ("public", "private")
+        for lang in outcome.templates[kind]
+        if not (templates_dir / (name := template_name(outcome, kind, lang))).is_file()
+    ]
+    if missing:
+        raise TemplateError("\n".join(missing))
+    checked.add(key)
+
+
 def render(templates_dir: Path, outcome: Outcome, kind: str, lang: str, context: dict[str, Any]) -> str:
     """Render the ``kind`` (public or private) template of ``outcome`` in ``lang``.
 

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from replykit.engine import Triage, triage
 from replykit.errors import UsageError
 from replykit.model import Localized, Rules
-from replykit.render import PLATFORM_LIMITS, render, render_string
+from replykit.render import PLATFORM_LIMITS, check_templates, render, render_string
 
 SCHEMA = "replykit.suggestion/1"
 
@@ -125,6 +125,7 @@ def suggest(
         return Suggestion(result, "", "", (), case_ref, author, platform)
     context = build_context(rules, result, author, platform, case_ref, variables)
     folder = templates_dir_for(rules, templates)
+    check_templates(rules.outcomes, folder, rules.checked_templates)
     public = render(folder, result.outcome, "public", result.lang, context)
     private = render(folder, result.outcome, "private", result.lang, context)
     warnings = _length_warnings(public, platform, result.lang)

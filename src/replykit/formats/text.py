@@ -58,8 +58,9 @@ def make_console(color: str, *, stderr: bool = False) -> Console:
     from rich.console import Console
 
     options: dict[str, object] = {"highlight": False, "markup": False, "emoji": False, "stderr": stderr}
-    if color == "always":
+    if color == "always":  # an explicit flag wins over NO_COLOR
         options["force_terminal"] = True
+        options["no_color"] = False
     elif color == "never":
         options["color_system"] = None
         options["no_color"] = True
