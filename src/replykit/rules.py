@@ -101,8 +101,15 @@ def cache_dir() -> Path:
     return (Path(base) if base else Path.home() / ".cache") / "replykit"
 
 
+# The modules that define the compiled form: editing any of them (a
+# development checkout, an upgrade) must invalidate cached rules.
+_CODE = ("model.py", "schema.py", "signals.py", "conditions.py", "textutil.py")
+
+
 def _cache_file(file: Path, stat: os.stat_result) -> Path:
-    key = f"{CACHE_FORMAT}|{__version__}|{sys.version}|{file.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
+    here = Path(__file__).parent
+    code = "|".join(str((here / name).stat().st_mtime_ns) for name in _CODE)
+    key = f"{CACHE_FORMAT}|{__version__}|{sys.version}|{code}|{file.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
     return cache_dir() / f"rules-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
 
 
