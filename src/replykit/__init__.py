@@ -18,7 +18,12 @@ __all__ = ["ReplykitError", "Suggestion", "__version__", "load_rules", "suggest"
 if TYPE_CHECKING:
     from replykit.errors import ReplykitError
     from replykit.rules import load_rules
-    from replykit.suggest import Suggestion, suggest
+
+# Not lazy: the function `suggest` shares its name with the submodule
+# `replykit.suggest`, and importing that submodule (from anywhere) rebinds the
+# package attribute to the module. Binding the function here, after the
+# submodule is loaded, keeps `from replykit import suggest` the function.
+from replykit.suggest import Suggestion, suggest  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:
@@ -27,10 +32,6 @@ def __getattr__(name: str) -> Any:
         from replykit.rules import load_rules
 
         return load_rules
-    if name in ("suggest", "Suggestion"):
-        from replykit import suggest as module
-
-        return getattr(module, name)
     if name == "ReplykitError":
         from replykit.errors import ReplykitError
 
