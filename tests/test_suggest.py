@@ -1,0 +1,140 @@
+"""The Python API: load_rules(), suggest(), Suggestion and its JSON form."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import support
+from replykit import Suggestion, load_rules, suggest
+from replykit.errors import ReplykitError, UsageError
+
+RULES = support.default_rules()
+ORDER = "Where is my order? Nobody answers."
+
+
+def test_public_names_import_as_documented_in_a_fresh_interpreter() -> None:
+    # `replykit.suggest` is both a submodule and the function: importing the
+    # submodule first must not shadow the function.
+    code = (
+        "from replykit.suggest import Suggestion\n"
+        "import replykit\n"
+        "from replykit import load_rules, suggest\n"
+        "assert callable(suggest) and replykit.suggest is suggest, suggest\n"
+        "s = suggest('Where is my order?', rules=load_rules())\n"
+        "assert isinstance(s, Suggestion) and s.public_reply\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_load_rules_without_arguments_finds_the_packaged_defaults() -> None:
+    rules = load_rules()  # the cwd is an empty folder: no ./rules.yaml
+    assert Path(rules.source).resolve() == Path(RULES.source).resolve()
+    assert rules.outcomes and rules.tree
+
+
+def test_suggestion_fields() -> None:
+    s = suggest(ORDER, rules=RULES, author="Julie", platform="Facebook")
+    assert isinstance(s, Suggestion)
+    assert s.lang == "en"
+    assert s.outcome in RULES.outcomes
+    out = RULES.outcomes[s.outcome]
+    assert (s.category, s.option, s.escalate, s.action) == (out.category, out.option, out.escalate, out.action)
+    assert s.category in support.CATEGORIES
+    assert s.public_reply.strip() and s.private_script.strip()
+    assert s.author == "Julie"
+    assert s.platform == "facebook"
+    assert s.case_ref
+    assert s.reminders and all(r.id and r.text and r.method for r in s.reminders)
+
+
+def test_to_dict_mirrors_the_suggestion_and_is_json_serialisable() -> None:
+    s = suggest(ORDER, rules=RULES, author="Julie")
+    d = s.to_dict()
+    assert json.loads(json.dumps(d)) == d
+    assert d["outcome"] == s.outcome and d["category"] == s.category and d["lang"] == s.lang
+    assert d["option"] == s.option and d["escalate"] == s.escalate and d["action"] == s.action
+    assert d["public_reply"] == s.public_reply and d["private_script"] == s.private_script
+    assert [r["id"] for r in d["reminders"]] == [r.id for r in s.reminders]
+    assert d["case_ref"] == s.case_ref and d["author"] == "Julie"
+
+
+def test_case_reference_is_stable_per_comment_and_overridable() -> None:
+    first, again = suggest(ORDER, rules=RULES), suggest(ORDER, rules=RULES)
+    other = suggest("Where is my parcel? Nobody answers.", rules=RULES)
+    assert first.case_ref == again.case_ref != other.case_ref
+    mine = suggest(ORDER, rules=RULES, variables={"case_ref": "TICKET-42"})
+    assert mine.case_ref == "TICKET-42"
+
+
+def test_triage_only_leaves_replies_empty() -> None:
+    s = suggest(ORDER, rules=RULES, render_replies=False)
+    assert s.outcome in RULES.outcomes
+    assert (s.public_reply, s.private_script) == ("", "")
+
+
+def test_variables_override_the_profile(minimal_rules: Path) -> None:
+    rules = load_rules(minimal_rules)
+    plain = suggest("I want a refund", rules=rules)
+    custom = suggest("I want a refund", rules=rules, variables={"brand": "Zorglub Studio", "phone": "0999"})
+    assert "Mini" in plain.public_reply and "Zorglub" not in plain.public_reply
+    assert "Zorglub Studio" in custom.public_reply and "Mini" not in custom.public_reply
+    assert "0999" in custom.private_script
+
+
+@pytest.mark.parametrize("bad", [{"brnad": "Acme"}, {"policy.nope": "false"}, {"policy.reply_to_general": "maybe"}])
+def test_unknown_or_malformed_variable_is_a_usage_error(bad: dict[str, str]) -> None:
+    with pytest.raises(UsageError):
+        suggest(ORDER, rules=RULES, variables=bad)
+
+
+def _policy_node(name: str) -> object:
+    nodes = [n for n in RULES.tree if n.when == ("policy", name)]
+    assert nodes, f"no node of the default tree tests the policy '{name}'"
+    return nodes[0]
+
+
+# Clear-cut comments (not borderline): a general opinion with no personal case, and an insult.
+GENERAL = {"en": "Overpriced and mediocre, this company has really gone downhill.",
+           "fr": "Trop cher et médiocre, cette entreprise c'était mieux avant."}  # fmt: skip
+INSULT = {"en": "You are all idiots and morons.", "fr": "Bande de connards et d'abrutis."}
+
+
+@pytest.mark.parametrize("lang", support.LANGS)
+def test_policy_reply_to_general_off_leaves_general_opinions_unanswered(lang: str) -> None:
+    node = _policy_node("reply_to_general")
+    on = suggest(GENERAL[lang], rules=RULES)
+    off = suggest(GENERAL[lang], rules=RULES, variables={"policy.reply_to_general": "false"})
+    assert on.outcome == node.then and on.public_reply.strip()  # type: ignore[attr-defined]
+    assert off.outcome == node.otherwise  # type: ignore[attr-defined]
+    assert off.action == "monitor" and off.category == on.category
+    assert off.public_reply == "", "a general opinion left alone by policy gets no public reply"
+
+
+@pytest.mark.parametrize("lang", support.LANGS)
+def test_policy_moderate_inappropriate_off_answers_insults_calmly(lang: str) -> None:
+    node = _policy_node("moderate_inappropriate")
+    on = suggest(INSULT[lang], rules=RULES)
+    off = suggest(INSULT[lang], rules=RULES, variables={"policy.moderate_inappropriate": "false"})
+    assert on.outcome == node.then and on.action == "moderate"  # type: ignore[attr-defined]
+    assert off.outcome == node.otherwise and off.action != "moderate"  # type: ignore[attr-defined]
+    assert off.category == on.category == "inappropriate"
+    assert off.public_reply.strip()
+
+
+def test_policy_flip_does_not_change_the_loaded_rules() -> None:
+    suggest(GENERAL["en"], rules=RULES, variables={"policy.reply_to_general": "false"})
+    assert RULES.policy["reply_to_general"] is True
+
+
+def test_broken_configuration_raises_replykit_errors(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    with pytest.raises(ReplykitError):
+        load_rules(missing)
+    with pytest.raises(ReplykitError):
+        suggest(ORDER, rules=RULES, templates=tmp_path / "no-templates")
