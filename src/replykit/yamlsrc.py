@@ -102,7 +102,12 @@ class _Converter:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self.fail(key_node, path, "keys must be plain scalars")
-            key = str(self.constructor.construct_object(key_node))
+            if key_node.tag == "tag:yaml.org,2002:merge":  # PyYAML cannot even construct it
+                raise self.fail(key_node, path, "merge keys (<<) are not supported")
+            try:
+                key = str(self.constructor.construct_object(key_node))
+            except yaml.YAMLError as exc:
+                raise self.fail(key_node, path, f"bad key: {getattr(exc, 'problem', exc)}") from None
             if key == "<<":
                 raise self.fail(key_node, path, "merge keys (<<) are not supported")
             if key in result:
