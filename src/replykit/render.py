@@ -107,9 +107,10 @@ def render(templates_dir: Path, outcome: Outcome, kind: str, lang: str, context:
         raise TemplateError(f"{where}template '{name}' not found in {templates_dir}") from None
     except TemplateSyntaxError as exc:
         raise TemplateError(f"{templates_dir / name}:{exc.lineno}: template syntax: {exc.message}") from None
-    except JinjaError as exc:
+    except Exception as exc:  # a Jinja error, or an expression failing at run time ({{ 1 // 0 }})
         where = f"{templates_dir / name}:{_template_line(exc, name)}"
-        raise TemplateError(f"{where}: cannot render: {exc}") from None
+        detail = str(exc) if isinstance(exc, JinjaError) else f"{type(exc).__name__}: {exc}"
+        raise TemplateError(f"{where}: cannot render: {detail}") from None
     return tidy(text)
 
 
@@ -136,5 +137,6 @@ def render_string(source: str, context: dict[str, Any]) -> str:
     env = environment(Path("."))
     try:
         return tidy(env.from_string(source).render(context))
-    except JinjaError as exc:
-        raise TemplateError(f"cannot render solution text {source[:40]!r}: {exc}") from None
+    except Exception as exc:  # a Jinja error, or an expression failing at run time
+        detail = str(exc) if isinstance(exc, JinjaError) else f"{type(exc).__name__}: {exc}"
+        raise TemplateError(f"cannot render solution text {source[:40]!r}: {detail}") from None
