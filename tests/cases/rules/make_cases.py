@@ -53,11 +53,13 @@ RULES: dict[str, str] = {
     "missing_template": BASE,
     "template_syntax": BASE,
     "template_undefined": BASE,
+    "template_runtime_error": BASE,
 }
 BROKEN_TEMPLATES = {
     "missing_template": None,  # en/other.public.j2 deleted
     "template_syntax": "{{ profile.brand }}\n{% if author %}Hi {{ author }}\n{{ profile.signature }}\n",
     "template_undefined": "{{ profile.brand }}\nHi {{ customer_name }}\n{{ profile.signature }}\n",
+    "template_runtime_error": "{{ profile.brand }}\n{{ author ~ (profile.phone + 1) }}\n",
 }
 
 

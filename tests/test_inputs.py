@@ -1,0 +1,115 @@
+"""Reading the comment: bad input gets one clear line on stderr and the documented exit code.
+
+These run ``python -m replykit`` as a real process: exit codes, stdin and
+stderr are what a user sees.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+import support
+
+# (id, arguments, stdin, exit code, a fragment the message must contain)
+BAD_INPUT = [
+    ("empty-text", ["--text", ""], None, 1, "empty"),
+    ("whitespace-text", ["--text", "  \n\t  "], None, 1, "empty"),
+    ("whitespace-stdin", [], " \n\t\n   ", 1, "empty"),
+    ("empty-stdin-dash", ["-"], "", 1, "empty"),
+    ("missing-file", ["nope.txt"], None, 2, "nope.txt"),
+    ("directory", ["."], None, 2, "."),
+    ("file-and-text", ["comment.txt", "--text", "x"], None, 2, "--text"),
+    ("unknown-var", ["--text", "x", "--var", "brnad=Acme"], None, 2, "did you mean 'brand'"),
+    ("var-without-value", ["--text", "x", "--var", "brand"], None, 2, "brand"),
+    ("unknown-policy", ["--text", "x", "--var", "policy.reply_to_all=false"], None, 2, "policy.reply_to_all"),
+    ("bad-policy-value", ["--text", "x", "--var", "policy.reply_to_general=maybe"], None, 2, "maybe"),
+    ("missing-rules", ["--text", "x", "--rules", "nope.yaml"], None, 2, "nope.yaml"),
+    ("missing-templates", ["--text", "x", "--templates", "no-such-dir"], None, 2, "no-such-dir"),
+]
+
+
+@pytest.mark.parametrize(("args", "stdin", "code", "fragment"), [pytest.param(*c[1:], id=c[0]) for c in BAD_INPUT])
+def test_bad_input_is_one_clear_line(tmp_path: Path, args: list[str], stdin: str | None, code: int,
+                                     fragment: str) -> None:  # fmt: skip
+    (tmp_path / "comment.txt").write_text("Where is my order?", "utf-8")
+    proc = support.run("reply", *args, input=stdin, cwd=tmp_path)
+    message = support.assert_clean_error(proc.stderr)
+    assert proc.returncode == code, proc.stderr
+    assert fragment in message
+    assert proc.stdout == ""
+
+
+@pytest.mark.parametrize("source", ["file", "stdin"])
+def test_invalid_utf8_names_file_line_and_column(tmp_path: Path, source: str) -> None:
+    data = "Ma commande\nest arrivée cassée".encode("latin-1")  # é is one byte, 0xe9, at line 2 column 10
+    column = "est arriv".__len__() + 1
+    if source == "file":
+        (tmp_path / "latin1.txt").write_bytes(data)
+        proc = support.run("reply", "latin1.txt", cwd=tmp_path)
+        name = "latin1.txt"
+    else:
+        proc = support.run("reply", input=data, cwd=tmp_path)
+        name = "<stdin>"
+    message = support.assert_clean_error(proc.stderr)
+    assert proc.returncode == 1
+    assert message.startswith(f"{name}:2:{column}:"), message
+    assert "UTF-8" in message
+
+
+def test_utf8_bom_and_crlf_are_fine(tmp_path: Path) -> None:
+    (tmp_path / "c.txt").write_bytes("\ufeffCommande jamais reçue,\r\ntoujours pas remboursé".encode())
+    proc = support.run("reply", "c.txt", "--format", "json", cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert json.loads(proc.stdout)["lang"] == "fr"
+
+
+def test_comment_from_stdin_pipe(tmp_path: Path) -> None:
+    proc = support.run("reply", "--format", "json", input="Commande jamais reçue, toujours pas remboursé", cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert json.loads(proc.stdout)["public_reply"]
+
+
+def test_five_megabyte_comment_is_answered_with_a_warning(tmp_path: Path) -> None:
+    sentence = "Where is my order? Nobody answers the phone. "
+    huge = sentence * (5 * 1024 * 1024 // len(sentence))
+    started = time.monotonic()
+    proc = support.run("reply", "--format", "json", input=huge, cwd=tmp_path)
+    elapsed = time.monotonic() - started
+    assert (proc.returncode, proc.stderr) == (0, "")
+    data = json.loads(proc.stdout)
+    assert data["public_reply"]
+    assert any(re.search(r"analy[sz]", w, re.IGNORECASE) for w in data["warnings"]), data["warnings"]
+    assert elapsed < 20, f"{elapsed:.1f}s for a 5 MB comment"
+    short = json.loads(support.run("reply", "--format", "json", "--text", sentence).stdout)
+    assert short["warnings"] == []
+
+
+def test_five_megabyte_comment_warning_in_text_output(tmp_path: Path) -> None:
+    huge = "Commande jamais reçue. " * 250_000
+    (tmp_path / "big.txt").write_text(huge, "utf-8")
+    proc = support.run("reply", "big.txt", cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert f"{len(huge):,}" in proc.stdout or str(len(huge)) in proc.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_emoji_only_comment(fmt: str, tmp_path: Path) -> None:
+    proc = support.run("reply", "--text", "😡😡😡🤬", "--format", fmt, cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout.strip()
+    if fmt == "json":
+        data = json.loads(proc.stdout)
+        assert data["lang"] in support.LANGS and data["lang_source"] == "default"
+
+
+def test_template_failing_at_run_time_is_a_template_error(tmp_path: Path, minimal_rules: Path) -> None:
+    (minimal_rules.parent / "templates" / "en" / "other.public.j2").write_text("Hello\n{{ 1 // 0 }}\n")
+    proc = support.run("reply", "--rules", str(minimal_rules), "--text", "x", cwd=tmp_path)
+    message = support.assert_clean_error(proc.stderr)
+    assert proc.returncode == 2
+    assert message.startswith(str(minimal_rules.parent / "templates" / "en" / "other.public.j2") + ":2:"), message
