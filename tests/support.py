@@ -174,3 +174,18 @@ PERSONAL_DATA_REQUEST = {
 }
 TU_FORMS = re.compile(r"\b(tu|toi|te|ta|tes)\b|\bt['’]", re.IGNORECASE)
 VOUS_FORMS = re.compile(r"\b(vous|votre|vos)\b|\b\w+ez\b", re.IGNORECASE)
+
+
+def with_policy_node(rules_path: Path) -> Path:
+    """Extend a copy of the minimal fixture: ``other`` sits behind a policy node,
+    and a new ``quiet`` outcome (action monitor, empty public reply) is its else."""
+    text = rules_path.read_text("utf-8")
+    text = text.replace("    else: other\n", "    else: policy_gate\n  - id: policy_gate\n    method: [O2.1]\n"
+                        "    when: {policy: reply_to_general}\n    then: other\n    else: quiet\n")  # fmt: skip
+    text += "  quiet:\n    category: general\n    option: 2\n    action: monitor\n    method: [O2.1]\n"
+    rules_path.write_text(text, "utf-8")
+    for lang in LANGS:
+        folder = rules_path.parent / "templates" / lang
+        (folder / "quiet.public.j2").write_text("{# nothing to post #}\n", "utf-8")
+        (folder / "quiet.private.j2").write_text("1. Watch the thread ({{ case_ref }}).\n2. Do not reply.\n", "utf-8")
+    return rules_path

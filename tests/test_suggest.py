@@ -99,21 +99,55 @@ def _policy_node(name: str) -> object:
     return nodes[0]
 
 
-# Clear-cut comments (not borderline): a general opinion with no personal case, and an insult.
-GENERAL = {"en": "Overpriced and mediocre, this company has really gone downhill.",
-           "fr": "Trop cher et médiocre, cette entreprise c'était mieux avant."}  # fmt: skip
+def _policy_example_params() -> list[object]:
+    """For each policy node of the default tree, the examples of the outcome it leads to when on."""
+    params: list[object] = []
+    for node in RULES.tree:
+        if node.when[0] != "policy":
+            continue
+        examples = RULES.outcomes[node.then].examples
+        for lang in support.LANGS:
+            texts = examples.get(lang, ())
+            params += [pytest.param(node.id, t, id=f"{node.when[1]}-{lang}-{i}") for i, t in enumerate(texts)]
+            if not texts:
+                params.append(pytest.param(node.id, "", id=f"{node.when[1]}-{lang}-none", marks=pytest.mark.skip(
+                    reason=f"outcome '{node.then}' has no '{lang}' examples yet")))  # fmt: skip
+    return params
+
+
+@pytest.mark.parametrize(("node_id", "text"), _policy_example_params())
+def test_policy_switch_reroutes_examples(node_id: str, text: str) -> None:
+    node = RULES.nodes[node_id]
+    name = node.when[1]
+    on = suggest(text, rules=RULES)
+    off = suggest(text, rules=RULES, variables={f"policy.{name}": "false"})
+    assert on.outcome == node.then, f"{text!r} with {name} on went to {on.outcome}"
+    assert off.outcome == node.otherwise, f"{text!r} with {name} off went to {off.outcome}"
+    assert off.category == on.category
+    if off.action == "monitor":
+        assert off.public_reply == "", "an opinion left alone by policy gets no public reply"
+    else:
+        assert off.public_reply.strip()
+
+
+def test_policy_reply_to_general_needs_a_node_in_the_default_tree() -> None:
+    assert _policy_node("reply_to_general").otherwise in RULES.outcomes  # type: ignore[attr-defined]
+    assert _policy_node("moderate_inappropriate").otherwise in RULES.outcomes  # type: ignore[attr-defined]
+
+
+def test_policy_switch_mechanism(minimal_rules: Path) -> None:
+    rules = load_rules(support.with_policy_node(minimal_rules))
+    on = suggest("hello there", rules=rules)
+    off = suggest("hello there", rules=rules, variables={"policy.reply_to_general": "false"})
+    assert (on.outcome, off.outcome) == ("other", "quiet")
+    assert on.public_reply and off.public_reply == ""
+    assert off.private_script.startswith("1.")
+    for spelling in ("False", "no", "0"):
+        assert suggest("hi", rules=rules, variables={"policy.reply_to_general": spelling}).outcome == "quiet"
+
+
+# An insult is not a borderline case.
 INSULT = {"en": "You are all idiots and morons.", "fr": "Bande de connards et d'abrutis."}
-
-
-@pytest.mark.parametrize("lang", support.LANGS)
-def test_policy_reply_to_general_off_leaves_general_opinions_unanswered(lang: str) -> None:
-    node = _policy_node("reply_to_general")
-    on = suggest(GENERAL[lang], rules=RULES)
-    off = suggest(GENERAL[lang], rules=RULES, variables={"policy.reply_to_general": "false"})
-    assert on.outcome == node.then and on.public_reply.strip()  # type: ignore[attr-defined]
-    assert off.outcome == node.otherwise  # type: ignore[attr-defined]
-    assert off.action == "monitor" and off.category == on.category
-    assert off.public_reply == "", "a general opinion left alone by policy gets no public reply"
 
 
 @pytest.mark.parametrize("lang", support.LANGS)
@@ -128,7 +162,7 @@ def test_policy_moderate_inappropriate_off_answers_insults_calmly(lang: str) -> 
 
 
 def test_policy_flip_does_not_change_the_loaded_rules() -> None:
-    suggest(GENERAL["en"], rules=RULES, variables={"policy.reply_to_general": "false"})
+    suggest(INSULT["en"], rules=RULES, variables={"policy.reply_to_general": "false"})
     assert RULES.policy["reply_to_general"] is True
 
 
