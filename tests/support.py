@@ -189,3 +189,15 @@ def with_policy_node(rules_path: Path) -> Path:
         (folder / "quiet.public.j2").write_text("{# nothing to post #}\n", "utf-8")
         (folder / "quiet.private.j2").write_text("1. Watch the thread ({{ case_ref }}).\n2. Do not reply.\n", "utf-8")
     return rules_path
+
+
+def parse_mermaid(text: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+    """Mermaid ids -> labels (the first line of each box), and the labelled edges by label."""
+    labels = {m[0]: m[1] for m in re.findall(r'(?m)^\s*(\w+)[{(]\[?"([^"<]+)', text)}
+    edges = set(re.findall(r"(?m)^\s*(\w+) -- (yes|no) --> (\w+)\s*$", text))
+    return labels, {(labels.get(a, a), kind, labels.get(b, b)) for a, kind, b in edges}
+
+
+def expected_edges(rules: Any) -> set[tuple[str, str, str]]:
+    """(node, yes|no, target) for every then/else of the tree."""
+    return {(n.id, "yes", n.then) for n in rules.tree} | {(n.id, "no", n.otherwise) for n in rules.tree}

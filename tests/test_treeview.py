@@ -33,30 +33,19 @@ def test_text_tree_shows_method_ids(cli: Any) -> None:
             assert method in out
 
 
-def parse_mermaid(text: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
-    """Mermaid ids -> labels (the first line of each box), and the labelled edges."""
-    labels = {m[0]: m[1] for m in re.findall(r'(?m)^\s*(\w+)[{(]\[?"([^"<]+)', text)}
-    edges = set(re.findall(r"(?m)^\s*(\w+) -- (yes|no) --> (\w+)\s*$", text))
-    return labels, {(labels.get(a, a), kind, labels.get(b, b)) for a, kind, b in edges}
-
-
-def expected_edges(rules: Any) -> set[tuple[str, str, str]]:
-    return {(n.id, "yes", n.then) for n in rules.tree} | {(n.id, "no", n.otherwise) for n in rules.tree}
-
-
 def test_mermaid_has_an_edge_per_then_and_else(cli: Any) -> None:
     out = ok(cli("tree", "--format", "mermaid"))
     assert out.startswith("flowchart TD")
-    labels, edges = parse_mermaid(out)
+    labels, edges = support.parse_mermaid(out)
     assert set(labels.values()) == {n.id for n in RULES.tree} | set(RULES.outcomes)
-    assert edges == expected_edges(RULES)
+    assert edges == support.expected_edges(RULES)
     assert len(re.findall(r"-- (yes|no) -->", out)) == 2 * len(RULES.tree)
 
 
 def test_mermaid_of_another_rules_file(cli: Any, minimal_rules: Path) -> None:
     out = ok(cli("tree", "--format", "mermaid", "--rules", str(minimal_rules)))
     assert out.startswith("flowchart TD")
-    assert parse_mermaid(out)[1] == expected_edges(load_rules(minimal_rules))
+    assert support.parse_mermaid(out)[1] == support.expected_edges(load_rules(minimal_rules))
 
 
 @pytest.mark.parametrize("fmt", ["text", "mermaid"])
