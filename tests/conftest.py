@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -53,6 +52,16 @@ def pytest_unconfigure(config: pytest.Config) -> None:
             os.environ[key] = value
     for cache in _cache_root:
         shutil.rmtree(cache, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _pinned_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Re-pin the environment for every test, so one test's changes never leak into the next."""
+    for key, value in _ENV_SET.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("REPLYKIT_CACHE_DIR", _cache_root[0])
+    for key in _ENV_UNSET:
+        monkeypatch.delenv(key, raising=False)
 
 
 @pytest.fixture(autouse=True)

@@ -61,7 +61,7 @@ def assert_clean_error(stderr: str) -> str:
     return lines[0].removeprefix("replykit: error: ")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def default_rules() -> Any:
     """The packaged default rules (loaded once per test session)."""
     from replykit.rules import default_rules_path, load_rules

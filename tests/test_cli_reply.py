@@ -208,5 +208,15 @@ def test_markdown_output_quotes_the_public_reply(cli: Any) -> None:
 
 def test_reply_help_documents_options_and_examples(cli: Any) -> None:
     out = ok(cli("reply", "--help"))
-    for option in ("--text", "--author", "--platform", "--lang", "--rules", "--templates", "--var", "--format", "--color"):
+    for option in (
+        "--text",
+        "--author",
+        "--platform",
+        "--lang",
+        "--rules",
+        "--templates",
+        "--var",
+        "--format",
+        "--color",
+    ):
         assert option in out, option

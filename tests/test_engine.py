@@ -25,7 +25,9 @@ def _describe_path(s: object) -> str:
 def test_every_outcome_has_examples_in_both_languages(outcome_id: str) -> None:
     examples = RULES.outcomes[outcome_id].examples
     missing = [lang for lang in support.LANGS if not examples.get(lang)]
-    assert not missing, f"outcome '{outcome_id}' has no examples in: {', '.join(missing)} (rules.yaml outcomes.{outcome_id}.examples)"
+    assert not missing, (
+        f"outcome '{outcome_id}' has no examples in: {', '.join(missing)} (rules.yaml outcomes.{outcome_id}.examples)"
+    )
 
 
 @pytest.mark.parametrize(("outcome_id", "lang", "text"), support.example_params(RULES))
@@ -52,7 +54,7 @@ def test_path_explains_the_route_with_method_ids_and_matched_words() -> None:
     matched_words = [w for step in s.triage.path for words in step.matched.values() for w in words]
     assert any(w.lower() in "where is my order? nobody answers." for w in matched_words), matched_words
     # The path is a walk: each step leads to the next node (or to the outcome).
-    for here, nxt in zip(s.triage.path, [*s.triage.path[1:], None]):
+    for here, nxt in zip(s.triage.path, [*s.triage.path[1:], None], strict=True):
         node = RULES.nodes[here.node]
         target = node.then if here.result else node.otherwise
         assert target == (nxt.node if nxt else s.outcome)
@@ -69,7 +71,9 @@ def test_crisis_keeps_its_category_and_sets_escalate() -> None:
     assert hot.category == calm.category
 
 
-@pytest.mark.parametrize("spell", [int, str, "{:,}".format, lambda n: f"{n / 1000:g}k"], ids=["int", "str", "commas", "k"])
+@pytest.mark.parametrize(
+    "spell", [int, str, "{:,}".format, lambda n: f"{n / 1000:g}k"], ids=["int", "str", "commas", "k"]
+)
 def test_viral_field_signal_reads_numbers_as_records_give_them(spell: object) -> None:
     value = spell(int(RULES.signals["viral"].minimum) * 3)  # type: ignore[operator]
     s = suggest("Thanks for the quick answer", rules=RULES, render_replies=False, fields={"shares": value})

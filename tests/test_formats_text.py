@@ -12,8 +12,6 @@ from typing import Any
 
 import pytest
 
-import support
-
 TEXT = "Where is my order? Nobody answers."
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 
@@ -24,9 +22,10 @@ def colour_codes(output: str) -> list[str]:
     for params in SGR.findall(output):
         parts = params.split(";")
         for i, part in enumerate(parts):
-            if part.isdigit() and (30 <= int(part) <= 38 or 40 <= int(part) <= 48 or 90 <= int(part) <= 107):
-                if not (i > 0 and parts[i - 1] in ("38", "48")):
-                    found.append(part)
+            is_colour = part.isdigit() and (30 <= int(part) <= 38 or 40 <= int(part) <= 48 or 90 <= int(part) <= 107)
+            is_colour_value = i > 0 and parts[i - 1] in ("38", "48")  # the 5 of 38;5;N is not a colour code
+            if is_colour and not is_colour_value:
+                found.append(part)
     return found
 
 

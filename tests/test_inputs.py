@@ -113,3 +113,21 @@ def test_template_failing_at_run_time_is_a_template_error(tmp_path: Path, minima
     message = support.assert_clean_error(proc.stderr)
     assert proc.returncode == 2
     assert message.startswith(str(minimal_rules.parent / "templates" / "en" / "other.public.j2") + ":2:"), message
+
+
+def test_no_comment_and_stdin_a_terminal_is_a_usage_error(tmp_path: Path) -> None:
+    # `replykit reply` typed alone in a terminal must not sit waiting for input.
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "replykit", "reply"], stdin=follower, capture_output=True,
+                              text=True, cwd=tmp_path, timeout=30)  # fmt: skip
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "--text" in support.assert_clean_error(proc.stderr)

@@ -122,8 +122,11 @@ def test_example_replies_are_in_the_comment_language(outcome_id: str, lang: str,
 
 
 # Moderation notes deliberately name nobody, and monitored opinions get no reply.
-ADDRESSED = [p for p in OUTCOME_LANGS
-             if RULES.outcomes[p.values[0]].category != "inappropriate" and RULES.outcomes[p.values[0]].action != "monitor"]  # fmt: skip
+ADDRESSED = [
+    p
+    for p in OUTCOME_LANGS
+    if RULES.outcomes[p.values[0]].category != "inappropriate" and RULES.outcomes[p.values[0]].action != "monitor"
+]
 
 
 @pytest.mark.parametrize(("outcome_id", "lang"), ADDRESSED)

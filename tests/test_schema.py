@@ -106,8 +106,10 @@ def test_yes_no_as_booleans_gets_a_quoting_hint() -> None:
 
 
 def test_template_path_escaping_the_folder_is_refused() -> None:
-    text = (support.MINIMAL / "rules.yaml").read_text("utf-8").replace(
-        "    method: [REPLY]\n", "    method: [REPLY]\n    templates:\n      public: ../../etc/passwd\n"
+    text = (
+        (support.MINIMAL / "rules.yaml")
+        .read_text("utf-8")
+        .replace("    method: [REPLY]\n", "    method: [REPLY]\n    templates:\n      public: ../../etc/passwd\n")
     )
     with pytest.raises(RulesError, match="inside the templates folder"):
         compile_rules(text, "m.yaml")
@@ -121,7 +123,9 @@ def test_editing_the_rules_file_takes_effect_despite_the_cache(minimal_rules: Pa
     assert first.profile["brand"] == "Mini"
 
 
-def test_cache_lives_in_replykit_cache_dir(minimal_rules: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_lives_in_replykit_cache_dir(
+    minimal_rules: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = tmp_path / "my-cache"
     monkeypatch.setenv("REPLYKIT_CACHE_DIR", str(cache))
     load_rules(minimal_rules)

@@ -11,6 +11,7 @@ read the message, and update ``expected.txt`` only if it is right.
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def bomb(levels: int) -> str:
     """A "billion laughs": each anchor lists the previous one ten times."""
     names = [chr(ord("a") + i) for i in range(levels + 1)]
     lines = [f"{names[0]}: &{names[0]} [{', '.join(['x'] * 10)}]"]
-    lines += [f"{n}: &{n} [{', '.join(['*' + p] * 10)}]" for p, n in zip(names, names[1:])]
+    lines += [f"{n}: &{n} [{', '.join(['*' + p] * 10)}]" for p, n in itertools.pairwise(names)]
     return "\n".join(lines) + "\n"
 
 
