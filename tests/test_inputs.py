@@ -68,10 +68,16 @@ def test_utf8_bom_and_crlf_are_fine(tmp_path: Path) -> None:
     assert json.loads(proc.stdout)["lang"] == "fr"
 
 
-def test_comment_from_stdin_pipe(tmp_path: Path) -> None:
-    proc = support.run("reply", "--format", "json", input="Commande jamais reçue, toujours pas remboursé", cwd=tmp_path)
+@pytest.mark.parametrize("dash", [[], ["-"]], ids=["piped", "dash"])
+def test_comment_from_stdin(tmp_path: Path, dash: list[str]) -> None:
+    comment = "Commande jamais reçue, toujours pas remboursé"
+    proc = support.run("reply", *dash, "--format", "json", input=comment, cwd=tmp_path)
     assert (proc.returncode, proc.stderr) == (0, "")
-    assert json.loads(proc.stdout)["public_reply"]
+    data = json.loads(proc.stdout)
+    assert (
+        data["public_reply"]
+        and data["case_ref"] == json.loads(support.run("reply", "-f", "json", "-t", comment).stdout)["case_ref"]
+    )
 
 
 def test_five_megabyte_comment_is_answered_with_a_warning(tmp_path: Path) -> None:
@@ -90,11 +96,17 @@ def test_five_megabyte_comment_is_answered_with_a_warning(tmp_path: Path) -> Non
 
 
 def test_five_megabyte_comment_warning_in_text_output(tmp_path: Path) -> None:
+    from replykit import suggest
+
     huge = "Commande jamais reçue. " * 250_000
     (tmp_path / "big.txt").write_text(huge, "utf-8")
     proc = support.run("reply", "big.txt", cwd=tmp_path)
     assert (proc.returncode, proc.stderr) == (0, "")
-    assert f"{len(huge):,}" in proc.stdout or str(len(huge)) in proc.stdout
+    warnings = suggest(huge, rules=support.default_rules()).to_dict()["warnings"]
+    assert warnings
+    shown = " ".join(re.sub(r"[│╭╮╰╯─]", " ", proc.stdout).split())
+    for warning in warnings:
+        assert " ".join(warning.split()) in shown, warning
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
