@@ -8,11 +8,12 @@ example of rules.yaml run through the real tree.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 import support
-from replykit import suggest
+from replykit import load_rules, suggest
 
 RULES = support.default_rules()
 OUTCOME_LANGS = [pytest.param(oid, lang, id=f"{oid}-{lang}") for oid in RULES.outcomes for lang in support.LANGS]
@@ -42,14 +43,9 @@ def test_public_reply_fits_280_on_x_for_every_example(outcome_id: str, lang: str
     assert len(s.public_reply) <= 280, f"{s.outcome}: {len(s.public_reply)} characters:\n{s.public_reply}"
 
 
-def test_over_long_reply_is_flagged_in_warnings(tmp_path: object, minimal_rules: object) -> None:
-    from pathlib import Path
-
-    rules_path = Path(str(minimal_rules))
-    (rules_path.parent / "templates" / "en" / "complaint.public.j2").write_text("{{ 'word ' * 80 }}")
-    from replykit import load_rules
-
-    s = suggest("I want a refund", rules=load_rules(rules_path), platform="x")
+def test_over_long_reply_is_flagged_in_warnings(minimal_rules: Path) -> None:
+    (minimal_rules.parent / "templates" / "en" / "complaint.public.j2").write_text("{{ 'word ' * 80 }}")
+    s = suggest("I want a refund", rules=load_rules(minimal_rules), platform="x")
     assert len(s.public_reply) > 280
     assert any("280" in w for w in s.to_dict()["warnings"]), s.to_dict()["warnings"]
 
