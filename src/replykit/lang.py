@@ -32,6 +32,11 @@ order delivery refund customer get got still just any
 
 _FR_LETTERS = frozenset("éèêàùçôîûëïœ")
 
+# Tie-breakers for comments without function words ("Overpriced garbage"):
+# letter sequences far more common in one language's words than the other's.
+_EN_SHAPES = ("ing", "ed", "ly", "th", "wh", "ck", "sh", "ght", "oo", "ee", "w", "y", "k")
+_FR_SHAPES = ("eau", "eux", "aux", "oi", "ou", "ais", "ait", "ez", "qu", "ette", "ier", "che", "gn")
+
 
 def detect(tokens: list[str], raw_text: str, default: str) -> tuple[str, str]:
     """Return ``(lang, how)`` where ``how`` is ``"detected"`` or ``"default"``."""
@@ -40,5 +45,11 @@ def detect(tokens: list[str], raw_text: str, default: str) -> tuple[str, str]:
     if not raw_text.isascii():
         fr += sum(1 for ch in raw_text.lower() if ch in _FR_LETTERS) * 0.5
     if fr == en:
-        return default, "default"
+        fr, en = _shape_score(tokens, _FR_SHAPES), _shape_score(tokens, _EN_SHAPES)
+        if abs(fr - en) < 1:
+            return default, "default"
     return ("fr" if fr > en else "en"), "detected"
+
+
+def _shape_score(tokens: list[str], shapes: tuple[str, ...]) -> float:
+    return float(sum(1 for tok in tokens if tok.isalpha() and any(shape in tok for shape in shapes)))
