@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -148,3 +149,12 @@ def test_corrupt_cache_is_only_a_miss(minimal_rules: Path, tmp_path: Path, monke
         if file.is_file():
             file.write_bytes(b"garbage")
     assert load_rules(minimal_rules).profile["brand"] == "Mini"
+
+
+@pytest.mark.parametrize("name", ["unknown_key", "cycle", "yaml_syntax", "missing_file"])
+def test_golden_case_through_typer_gives_the_same_message(cli: Any, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fast path (python -m replykit reply) and the typer command report alike.
+    monkeypatch.chdir(support.RULE_CASES / name)
+    result = cli("reply", "--rules", "rules.yaml", "--text", "x")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (support.RULE_CASES / name / "expected.txt").read_text("utf-8")
