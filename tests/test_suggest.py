@@ -18,10 +18,10 @@ ORDER = "Where is my order? Nobody answers."
 
 
 def test_public_names_import_as_documented_in_a_fresh_interpreter() -> None:
-    # `replykit.suggest` is both a submodule and the function: importing the
-    # submodule first must not shadow the function.
+    # The public names resolve lazily; importing the implementing module first
+    # must not change what `from replykit import suggest` gives.
     code = (
-        "from replykit.suggest import Suggestion\n"
+        "from replykit.suggestion import Suggestion\n"
         "import replykit\n"
         "from replykit import load_rules, suggest\n"
         "assert callable(suggest) and replykit.suggest is suggest, suggest\n"

@@ -18,12 +18,7 @@ __all__ = ["ReplykitError", "Suggestion", "__version__", "load_rules", "suggest"
 if TYPE_CHECKING:
     from replykit.errors import ReplykitError
     from replykit.rules import load_rules
-
-# Not lazy: the function `suggest` shares its name with the submodule
-# `replykit.suggest`, and importing that submodule (from anywhere) rebinds the
-# package attribute to the module. Binding the function here, after the
-# submodule is loaded, keeps `from replykit import suggest` the function.
-from replykit.suggest import Suggestion, suggest  # noqa: E402
+    from replykit.suggestion import Suggestion, suggest
 
 
 def __getattr__(name: str) -> Any:
@@ -32,6 +27,10 @@ def __getattr__(name: str) -> Any:
         from replykit.rules import load_rules
 
         return load_rules
+    if name in ("suggest", "Suggestion"):
+        from replykit import suggestion
+
+        return getattr(suggestion, name)
     if name == "ReplykitError":
         from replykit.errors import ReplykitError
 

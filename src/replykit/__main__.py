@@ -13,9 +13,9 @@ def main() -> None:
         code = try_fast_reply(args[1:])
         if code is not None:
             sys.exit(code)
-    from replykit.cli.app import app
+    from replykit.cli.app import run_app
 
-    app(prog_name="replykit")
+    sys.exit(run_app(args))
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ _environments: dict[str, Environment] = {}
 
 def environment(templates_dir: Path) -> Environment:
     """One sandboxed, strict environment per templates folder, reused."""
-    key = str(templates_dir)
+    key = str(templates_dir.resolve())
     if key not in _environments:
         _environments[key] = _make_environment(templates_dir)
     return _environments[key]

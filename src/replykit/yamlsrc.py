@@ -16,6 +16,7 @@ import yaml
 from replykit.errors import Location, RulesError
 
 KeyPath = tuple[str | int, ...]
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 MAX_NODES = 200_000  # far above any real rules file, far below a YAML bomb
 MAX_DEPTH = 64
@@ -88,6 +89,8 @@ class _Converter:
         if depth > MAX_DEPTH:
             raise self.fail(node, path, f"nested deeper than {MAX_DEPTH} levels")
         self.doc.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+            raise self.fail(node, path, f"unsupported YAML tag '{node.tag}'")
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):

@@ -80,3 +80,33 @@ def root(
 
 # The commands register themselves on `app` when imported.
 from replykit.cli import initcmd, reply, tree  # noqa: E402,F401
+
+
+def run_app(args: list[str]) -> int:
+    """Run the typer app; usage errors become one ``replykit: error:`` line (exit 2)."""
+    from replykit.cli.boundary import report
+
+    # click's base error class, wherever this typer version keeps click
+    click_error: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+    try:
+        result = app(args=args, prog_name="replykit", standalone_mode=False)
+    except click_error as exc:
+        return _usage_error(exc)
+    except typer.Abort:
+        report("interrupted")
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+def _usage_error(exc: Any) -> int:
+    from replykit.cli.boundary import report
+
+    message = exc.format_message()
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None and not message.strip():  # a group called without a command
+        sys.stdout.write(ctx.get_help() + "\n")
+        return int(exc.exit_code)
+    report(message.replace("\n", " "))
+    if ctx is not None:
+        sys.stderr.write(f"Try '{ctx.command_path} --help' for help.\n")
+    return int(exc.exit_code)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from replykit.errors import UsageError
 
 if TYPE_CHECKING:
-    from replykit.suggest import Suggestion
+    from replykit.suggestion import Suggestion
 
 FORMATS = ("text", "json", "markdown")
 LANG_CHOICES = ("auto", "en", "fr")
@@ -31,7 +31,7 @@ def run_reply(
     """Read one comment, suggest replies, print them in ``fmt``; return the exit code."""
     from replykit.inputs import read_comment
     from replykit.rules import load_rules
-    from replykit.suggest import suggest
+    from replykit.suggestion import suggest
 
     comment = read_comment(file, text)
     result = suggest(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from replykit.suggest import Suggestion
+from replykit.suggestion import Suggestion
 from replykit.textutil import printable
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -48,9 +48,9 @@ def suggestion_markdown(result: Suggestion) -> str:
             + (f" ({matched})" if matched else "")
         )
     lines += ["", f"### {public}", ""]
-    reply = printable(result.public_reply)
+    reply = md_escape(result.public_reply)
     lines += [f"> {line}" if line else ">" for line in reply.splitlines()] or [f"_{silent}_"]
-    lines += ["", f"### {private}", "", printable(result.private_script), "", f"### {before}", ""]
+    lines += ["", f"### {private}", "", md_escape(result.private_script), "", f"### {before}", ""]
     lines += [f"- [ ] {md_escape(r.text)} ({', '.join(r.method)})" for r in result.reminders]
     warnings = result.triage.notes + result.warnings
     if warnings:

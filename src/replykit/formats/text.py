@@ -7,10 +7,11 @@ characters have been made visible.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
-from replykit.suggest import Suggestion
+from replykit.suggestion import Suggestion
 from replykit.textutil import printable
 
 if TYPE_CHECKING:
@@ -58,9 +59,11 @@ def make_console(color: str, *, stderr: bool = False) -> Console:
     from rich.console import Console
 
     options: dict[str, object] = {"highlight": False, "markup": False, "emoji": False, "stderr": stderr}
-    if color == "always":  # an explicit flag wins over NO_COLOR
+    if color == "always":  # an explicit flag wins over NO_COLOR and TERM=dumb
         options["force_terminal"] = True
         options["no_color"] = False
+        if os.environ.get("TERM") in ("dumb", "unknown"):
+            options["color_system"] = "standard"
     elif color == "never":
         options["color_system"] = None
         options["no_color"] = True
