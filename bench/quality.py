@@ -202,6 +202,7 @@ def _airline_rates(res: Result, rec: dict[str, Any], t: Triage) -> None:
         ok = cat in ("complaint", "question")
         _count(res, "negative (known reason) -> complaint|question", ok)
         _count(res, "negative (known reason) -> complaint", cat == "complaint")
+        _count(res, "negative (known reason) -> complaint|question|general", ok or cat == "general")
         if not ok:
             res.errors.setdefault("negative not complaint|question", []).append((rec, t))
     elif rec["sentiment"] == "positive":
