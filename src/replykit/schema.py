@@ -240,7 +240,12 @@ def parse_negators(check: Checker, value: Any) -> dict[str, frozenset[str]]:
     out = {}
     for lang in LANGS:
         words = check.string_list(raw[lang], ("negators", lang)) if lang in raw else DEFAULT_NEGATORS[lang]
-        out[lang] = frozenset(tok for word in words for tok in tokenize(normalize(word)))
+        tokens = [tokenize(normalize(word)) for word in words]
+        for i, (word, toks) in enumerate(zip(words, tokens, strict=True)):
+            if len(toks) != 1:
+                # "no one" would silently make "one" a negator
+                check.error(("negators", lang, i), f"'{word}' is not one word: negators are single words")
+        out[lang] = frozenset(tok[0] for tok in tokens if len(tok) == 1)
     return out
 
 

@@ -55,7 +55,8 @@ class LexiconIndex:
 
     def __init__(self, signals: dict[str, Signal]) -> None:
         self.langs = {lang: _LangIndex() for lang in LANGS}
-        self.patterns: dict[str, dict[str, list[re.Pattern[str]]]] = {}
+        self.pattern_sources: dict[str, tuple[Signal, int]] = {}
+        self._compiled: dict[str, dict[str, list[re.Pattern[str]]]] = {}
         self.windows = {s.name: s.window for s in signals.values() if s.kind == "lexicon"}
         for signal in signals.values():
             if signal.kind == "lexicon":
@@ -72,9 +73,24 @@ class LexiconIndex:
                     self.langs[target].add(signal.name, term)
 
     def _add_patterns(self, signal: Signal) -> None:
-        flags = 0 if signal.raw else re.IGNORECASE
-        compiled = {lang: [re.compile(p, flags) for p in items] for lang, items in signal.patterns.items()}
-        self.patterns[signal.name] = compiled
+        self.pattern_sources[signal.name] = (signal, 0 if signal.raw else re.IGNORECASE)
+
+    def patterns(self, name: str) -> dict[str, list[re.Pattern[str]]]:
+        """The compiled regexes of a pattern signal, compiled on first use.
+
+        Compiling every pattern of the default rules costs ~35 ms, more than a
+        whole ``reply``; one comment usually needs a few of them.
+        """
+        if name not in self._compiled:
+            signal, flags = self.pattern_sources[name]
+            self._compiled[name] = {
+                lang: [re.compile(p, flags) for p in items] for lang, items in signal.patterns.items()
+            }
+        return self._compiled[name]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Compiled patterns would be recompiled on unpickling: keep the cache lean.
+        return {**self.__dict__, "_compiled": {}}
 
     def scan(self, spans: list[tuple[str, int, int]], lang: str, negators: frozenset[str]) -> dict[str, list[Hit]]:
         """All lexicon hits in a tokenised comment, grouped by signal name."""

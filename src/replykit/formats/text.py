@@ -78,19 +78,19 @@ def print_suggestion(result: Suggestion, color: str) -> None:
     triage_t, public_t, private_t, before_t, warn_t, silent = TITLES[result.lang]
     escalate = result.escalate
     console.print(
-        Panel(triage_text(result), title=triage_t, title_align="left", border_style="red" if escalate else "cyan")
+        Panel(triage_text(result), title=Text(triage_t), title_align="left", border_style="red" if escalate else "cyan")
     )
     public = Text(printable(result.public_reply)) if result.public_reply else Text(silent, style="dim")
-    console.print(Panel(public, title=public_t, title_align="left", border_style="green"))
+    console.print(Panel(public, title=Text(public_t), title_align="left", border_style="green"))
     console.print(
-        Panel(Text(printable(result.private_script)), title=private_t, title_align="left", border_style="blue")
+        Panel(Text(printable(result.private_script)), title=Text(private_t), title_align="left", border_style="blue")
     )
     checklist = Text("\n").join(Text(f"☐ {printable(r.text)}  ({', '.join(r.method)})") for r in result.reminders)
-    console.print(Panel(checklist, title=before_t, title_align="left", border_style="yellow"))
+    console.print(Panel(checklist, title=Text(before_t), title_align="left", border_style="yellow"))
     warnings = result.triage.notes + result.warnings
     if warnings:
         body = Text("\n").join(Text(f"! {printable(w)}") for w in warnings)
-        console.print(Panel(body, title=warn_t, title_align="left", border_style="magenta"))
+        console.print(Panel(body, title=Text(warn_t), title_align="left", border_style="magenta"))
     sys.stdout.flush()
 
 
