@@ -64,6 +64,10 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, use_cache: bool = 
         rules = compile_rules(_read_text(file), str(file))
         if cache:
             _write_cache(cache, rules)
+    # The cache is keyed on the resolved path, and may come from a run in
+    # another folder: the path as given now is the one to report and to find
+    # templates from.
+    rules.source = str(file)
     return rules
 
 

@@ -98,9 +98,8 @@ class Checker:
         return value
 
     def string(self, value: Any, path: KeyPath, *, allow_empty: bool = False) -> str:
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            hint = " (quote it: YAML reads yes/no/on/off as booleans)" if isinstance(value, bool) else ""
-            self.error(path, f"expected a string, got {type_name(value)}{hint}")
+        if not isinstance(value, str):
+            self.error(path, f"expected a string, got {type_name(value)}{_quote_hint(value)}")
             return ""
         if not str(value).strip() and not allow_empty:
             self.error(path, "must not be empty")
@@ -165,6 +164,15 @@ class Checker:
         return [self.string(item, (*path, i)) for i, item in enumerate(self.sequence(value, path))]
 
 
+def _quote_hint(value: Any) -> str:
+    # YAML 1.1 silently turns `no` into false and `01234567` into 342391.
+    if isinstance(value, bool):
+        return " (quote it: YAML reads yes/no/on/off as booleans)"
+    if isinstance(value, (int, float)):
+        return f' (quote it, e.g. "{value}": YAML reads unquoted digits as a number)'
+    return ""
+
+
 def type_name(value: Any) -> str:
     names = {
         dict: "a mapping",
@@ -207,7 +215,7 @@ def build_rules(doc: YamlDocument) -> Rules:
         templates_dir=check.string(top["templates"], ("templates",)) if "templates" in top else None,
     )
     if check.problems:
-        raise RulesError(check.problems)
+        raise RulesError(sorted(check.problems, key=lambda p: (p[0].line, p[0].column)))
     return rules
 
 
@@ -242,7 +250,7 @@ def parse_negators(check: Checker, value: Any) -> dict[str, frozenset[str]]:
         words = check.string_list(raw[lang], ("negators", lang)) if lang in raw else DEFAULT_NEGATORS[lang]
         tokens = [tokenize(normalize(word)) for word in words]
         for i, (word, toks) in enumerate(zip(words, tokens, strict=True)):
-            if len(toks) != 1:
+            if word and len(toks) != 1:
                 # "no one" would silently make "one" a negator
                 check.error(("negators", lang, i), f"'{word}' is not one word: negators are single words")
         out[lang] = frozenset(tok[0] for tok in tokens if len(tok) == 1)
@@ -290,6 +298,9 @@ def _lexicon(check: Checker, raw: dict[str, Any], path: KeyPath, common: dict[st
 
 
 def parse_terms(check: Checker, value: Any, path: KeyPath) -> dict[str, tuple[Term, ...]]:
+    if value is None:
+        check.error(path, "missing required key 'terms'")
+        return {}
     out = {}
     for lang, items in check.mapping(value, path, LANG_KEYS).items():
         terms = []
@@ -298,8 +309,6 @@ def parse_terms(check: Checker, value: Any, path: KeyPath) -> dict[str, tuple[Te
             if term:
                 terms.append(term)
         out[lang] = tuple(terms)
-    if value is None:
-        check.error(path, "missing required key 'terms'")
     return out
 
 
@@ -439,7 +448,7 @@ def parse_outcome_templates(check: Checker, oid: str, value: Any, path: KeyPath)
     for kind in ("public", "private"):
         name = raw.get(kind, f"{oid}.{kind}.j2")
         names = check.per_lang(name, (*path, kind))
-        for file in names.values():
+        for file in set(names.values()):
             if ".." in file.replace("\\", "/").split("/") or file.startswith(("/", "\\")):
                 check.error((*path, kind), f"template name '{file}' must stay inside the templates folder")
         out[kind] = names

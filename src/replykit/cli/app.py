@@ -42,7 +42,9 @@ class Color(str, Enum):
 
 RulesOption = Annotated[
     Path | None,
-    typer.Option("--rules", help="rules.yaml to use (default: ./rules.yaml, $REPLYKIT_RULES, or the built-in rules)."),
+    typer.Option(
+        "--rules", help="rules.yaml to use (default: $REPLYKIT_RULES, else ./rules.yaml, else the built-in rules)."
+    ),
 ]
 ColorOption = Annotated[
     Color, typer.Option("--color", help="Colour in text output: auto honours NO_COLOR and non-terminals.")
