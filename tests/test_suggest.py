@@ -172,3 +172,17 @@ def test_broken_configuration_raises_replykit_errors(tmp_path: Path) -> None:
         load_rules(missing)
     with pytest.raises(ReplykitError):
         suggest(ORDER, rules=RULES, templates=tmp_path / "no-templates")
+
+
+def test_cached_rules_find_templates_beside_the_rules_file_from_any_folder(tmp_path: Path) -> None:
+    # The rules cache is shared across folders: a hit must not resolve the
+    # templates from the folder of the run that filled it.
+    rules_dir = tmp_path / "mine"
+    support.run("init", str(rules_dir), "--brand", "Maison Rose")
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "templates").mkdir(parents=True)
+    first = support.run("reply", "--text", "Merci beaucoup !", "--format", "json", cwd=rules_dir)
+    env = {"REPLYKIT_RULES": str(rules_dir / "rules.yaml")}
+    second = support.run("reply", "--text", "Merci beaucoup !", "--format", "json", cwd=elsewhere, env=env)
+    assert first.returncode == second.returncode == 0, second.stderr
+    assert json.loads(first.stdout)["public_reply"] == json.loads(second.stdout)["public_reply"]
