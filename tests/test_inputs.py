@@ -7,6 +7,9 @@ stderr are what a user sees.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import re
 import time
 from pathlib import Path
@@ -143,3 +146,29 @@ def test_no_comment_and_stdin_a_terminal_is_a_usage_error(tmp_path: Path) -> Non
         os.close(leader)
     assert proc.returncode == 2 and proc.stdout == ""
     assert "--text" in support.assert_clean_error(proc.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("reply", "--text", "Where is my order?"),
+        ("reply", "--text", "Where is my order?", "--format", "json"),
+        ("reply", "--text", "Where is my order?", "--format", "markdown"),
+        ("tree",),
+        ("tree", "--format", "mermaid"),
+    ],
+    ids=["text", "json", "markdown", "tree", "mermaid"],
+)
+def test_a_reader_that_leaves_early_ends_quietly(args: tuple[str, ...]) -> None:
+    # `replykit ... | head -n 1`: the reader is gone before we write.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "replykit", *args], stdout=write_end, stderr=subprocess.PIPE, timeout=60
+        )
+    finally:
+        os.close(write_end)
+    stderr = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 0, stderr
+    assert stderr == ""

@@ -80,7 +80,7 @@ class Facts:
             evidence = [self.excerpt(h) for h in hits]
         elif signal.kind == "pattern":
             text = self.text if signal.raw else self.norm
-            hits = sig.pattern_hits(self.rules.index.patterns(signal.name), self.lang, text)
+            hits = sig.pattern_hits(self.rules.index.patterns(signal.name, self.lang), text)
             value, evidence = float(len(hits)), [self.excerpt(h) for h in hits]
         elif signal.kind == "stat":
             value = sig.measure(signal.measure, self.text)

@@ -56,7 +56,7 @@ class LexiconIndex:
     def __init__(self, signals: dict[str, Signal]) -> None:
         self.langs = {lang: _LangIndex() for lang in LANGS}
         self.pattern_sources: dict[str, tuple[Signal, int]] = {}
-        self._compiled: dict[str, dict[str, list[re.Pattern[str]]]] = {}
+        self._compiled: dict[str, list[re.Pattern[str]]] = {}
         self.windows = {s.name: s.window for s in signals.values() if s.kind == "lexicon"}
         for signal in signals.values():
             if signal.kind == "lexicon":
@@ -75,18 +75,18 @@ class LexiconIndex:
     def _add_patterns(self, signal: Signal) -> None:
         self.pattern_sources[signal.name] = (signal, 0 if signal.raw else re.IGNORECASE)
 
-    def patterns(self, name: str) -> dict[str, list[re.Pattern[str]]]:
-        """The compiled regexes of a pattern signal, compiled on first use.
+    def patterns(self, name: str, lang: str) -> list[re.Pattern[str]]:
+        """The regexes of a pattern signal for ``lang`` (and ``any``), compiled on first use.
 
         Compiling every pattern of the default rules costs ~35 ms, more than a
-        whole ``reply``; one comment usually needs a few of them.
+        whole ``reply``; one comment needs those of a few signals, in one language.
         """
-        if name not in self._compiled:
+        key = f"{name}\0{lang}"
+        if key not in self._compiled:
             signal, flags = self.pattern_sources[name]
-            self._compiled[name] = {
-                lang: [re.compile(p, flags) for p in items] for lang, items in signal.patterns.items()
-            }
-        return self._compiled[name]
+            sources = [*signal.patterns.get(lang, ()), *signal.patterns.get("any", ())]
+            self._compiled[key] = [re.compile(p, flags) for p in sources]
+        return self._compiled[key]
 
     def __getstate__(self) -> dict[str, Any]:
         # Compiled patterns would be recompiled on unpickling: keep the cache lean.
@@ -132,13 +132,12 @@ def lexicon_value(signal: Signal, hits: list[Hit]) -> tuple[float, list[Hit]]:
     return sum(h.weight for h in seen.values()), list(seen.values())
 
 
-def pattern_hits(compiled: dict[str, list[re.Pattern[str]]], lang: str, text: str) -> list[Hit]:
+def pattern_hits(compiled: list[re.Pattern[str]], text: str) -> list[Hit]:
     hits: dict[str, Hit] = {}
-    for key in (lang, "any"):
-        for regex in compiled.get(key, ()):
-            for match in regex.finditer(text):
-                if match.group() and match.group() not in hits:
-                    hits[match.group()] = Hit(match.group(), 1.0, False, match.start(), match.end())
+    for regex in compiled:
+        for match in regex.finditer(text):
+            if match.group() and match.group() not in hits:
+                hits[match.group()] = Hit(match.group(), 1.0, False, match.start(), match.end())
     return list(hits.values())
 
 

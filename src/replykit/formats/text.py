@@ -67,7 +67,20 @@ def make_console(color: str, *, stderr: bool = False) -> Console:
     elif color == "never":
         options["color_system"] = None
         options["no_color"] = True
-    return Console(**options)  # type: ignore[arg-type]
+    return _quiet_pipe_console()(**options)  # type: ignore[arg-type]
+
+
+def _quiet_pipe_console() -> type[Console]:
+    from rich.console import Console
+
+    class QuietPipeConsole(Console):
+        # rich exits with status 1 when the reader goes away (`| head`); hand
+        # the error back so the CLI's boundary ends quietly with status 0.
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return QuietPipeConsole
 
 
 def print_suggestion(result: Suggestion, color: str) -> None:
