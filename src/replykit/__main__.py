@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -31,10 +32,8 @@ def exit_now(code: int) -> None:
     Every file replykit writes is closed before this point (atomic writes use
     context managers), and replykit registers no atexit handlers.
     """
-    try:
+    with contextlib.suppress(BrokenPipeError):  # the reader left (`| head`)
         sys.stdout.flush()
-    except BrokenPipeError:  # the reader left (`| head`): nothing more to say
-        pass
     sys.stderr.flush()
     os._exit(code)
 

@@ -56,7 +56,6 @@ FIELDS = {
 
 def make_console(color: str, *, stderr: bool = False) -> Console:
     """A console for ``--color auto|always|never`` (auto honours NO_COLOR, TERM=dumb, pipes)."""
-    from rich.console import Console
 
     options: dict[str, object] = {"highlight": False, "markup": False, "emoji": False, "stderr": stderr}
     if color == "always":  # an explicit flag wins over NO_COLOR and TERM=dumb
