@@ -65,6 +65,11 @@ class Facts:
         value, fired, _ = self.signal(name)
         return value, fired
 
+    def evidence(self, name: str) -> list[str]:
+        """What made ``name`` fire, if it was computed for this comment."""
+        cached = self._cache.get(name)
+        return cached[2] if cached else []
+
     def field_value(self, name: str) -> Any:
         return self.fields.get(name)
 
@@ -145,7 +150,9 @@ def walk(rules: Rules, facts: Facts) -> tuple[Outcome, tuple[Step, ...]]:
     while current in nodes:  # the schema guarantees the tree has no cycle
         node = nodes[current]
         result = conditions.evaluate(node.when, facts)
-        matched = {name: facts.signal(name)[2] for name in conditions.signals_in(node.when)}
+        # Only the signals the condition actually looked at: explaining must
+        # not compute (and compile regexes for) what evaluation short-circuited.
+        matched = {name: facts.evidence(name) for name in conditions.signals_in(node.when)}
         path.append(Step(node.id, node.method, result, {k: v for k, v in matched.items() if v}))
         current = node.then if result else node.otherwise
     return rules.outcomes[current], tuple(path)
