@@ -12,6 +12,7 @@ Forms accepted in rules.yaml::
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from replykit.model import LANGS, Condition, Signal
@@ -187,12 +188,13 @@ def to_number(value: Any) -> float | None:
         return None
 
 
-def signals_in(cond: Condition) -> list[str]:
+@lru_cache(maxsize=4096)
+def signals_in(cond: Condition) -> tuple[str, ...]:
     """Names of the signals a condition looks at, in order, for explanations."""
     if cond[0] == "signal":
-        return [cond[1]]
+        return (cond[1],)
     if cond[0] in ("all", "any"):
-        return [name for c in cond[1] for name in signals_in(c)]
+        return tuple(name for c in cond[1] for name in signals_in(c))
     if cond[0] == "not":
         return signals_in(cond[1])
-    return []
+    return ()
