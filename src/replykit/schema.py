@@ -194,6 +194,8 @@ def build_rules(doc: YamlDocument) -> Rules:
     )
     if check.problems:
         raise RulesError(check.problems)
+    if top.get("version", 1) != 1:
+        check.error(("version",), f"unsupported version {top['version']!r}: this replykit reads version 1")
     signals = parse_signals(check, top.get("signals"))
     solutions = parse_solutions(check, top.get("solutions", []), signals)
     policy = parse_policy(check, top.get("policy", {}))
