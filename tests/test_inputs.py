@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
-import re
 import time
 from pathlib import Path
 

@@ -169,7 +169,7 @@ def _quote_hint(value: Any) -> str:
     if isinstance(value, bool):
         return " (quote it: YAML reads yes/no/on/off as booleans)"
     if isinstance(value, (int, float)):
-        return f' (quote it, e.g. "{value}": YAML reads unquoted digits as a number)'
+        return " (quote it: YAML reads unquoted digits as a number, and 0123 as octal)"
     return ""
 
 

@@ -35,6 +35,8 @@ def bomb(levels: int) -> str:
 
 RULES: dict[str, str] = {
     "unknown_key": sub("  - id: is_question\n", "  - id: is_question\n    descripton: typo\n"),
+    "unsupported_version": sub("version: 1\n", "version: 2\n"),
+    "unquoted_number": sub('  brand: "Mini"\n', "  brand: 01234567\n"),
     "wrong_type": sub("    option: 1\n    action: reply\n", '    option: 1\n    escalate: "yes"\n    action: reply\n'),
     "dangling_reference": sub("    then: complaint\n", "    then: complain\n"),
     "cycle": sub("    else: other\n", "    else: is_complaint\n"),
