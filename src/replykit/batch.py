@@ -1,0 +1,126 @@
+"""Many comments in, one result per comment out, in order: the batch core.
+
+:func:`triage_many` is what ``replykit batch`` runs, and what a user maps
+over the partitions of Dask, Spark or Ray when one machine is not enough.
+It never raises for a bad record: the record's result is an error entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from replykit.batchio import Record, mapping_record
+from replykit.errors import ReplykitError, TemplateError, UsageError
+from replykit.model import Rules
+from replykit.suggestion import suggest
+
+BATCH_SCHEMA = "replykit.batch/1"
+
+
+class BatchOptions:
+    """What every record of a run shares (picklable, sent once to each worker)."""
+
+    def __init__(
+        self,
+        rules: Rules,
+        *,
+        triage_only: bool = False,
+        lang: str | None = None,
+        platform: str = "",
+        variables: dict[str, str] | None = None,
+        templates: str | Path | None = None,
+        author_field: str = "author",
+        platform_field: str = "platform",
+    ) -> None:
+        self.rules = rules
+        self.triage_only = triage_only
+        self.lang = lang
+        self.platform = platform
+        self.variables = variables or {}
+        self.templates = templates
+        self.author_field = author_field
+        self.platform_field = platform_field
+
+
+def triage_many(
+    items: Iterable[str | dict[str, Any] | Record],
+    rules: Rules | None = None,
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    **options: Any,
+) -> Iterator[dict[str, Any]]:
+    """Triage (and by default answer) each item; yield one result dict per item, in order.
+
+    Args:
+        items: comment strings, dicts (records with a ``text_field``), or :class:`Record`.
+        rules: compiled rules; the discovered rules file when None.
+        text_field, id_field: which keys of a dict hold the comment and its id.
+        **options: ``triage_only``, ``lang``, ``platform``, ``variables``,
+            ``templates``, ``author_field``, ``platform_field`` (see BatchOptions).
+
+    Yields:
+        ``{"line", "id", "text", "fields", ...suggestion}`` or ``{"line", "id", "error"}``.
+
+    Raises:
+        RulesError, TemplateError, UsageError: the configuration is broken (not
+            a record): nothing can be answered, so the run stops.
+    """
+    if rules is None:
+        from replykit.rules import load_rules
+
+        rules = load_rules()
+    run = BatchOptions(rules, **options)
+    for number, item in enumerate(items, 1):
+        yield process(as_record(item, number, text_field, id_field), run)
+
+
+def as_record(item: str | dict[str, Any] | Record, number: int, text_field: str, id_field: str) -> Record:
+    if isinstance(item, Record):
+        return item
+    if isinstance(item, str):
+        return Record(number, item) if item.strip() else Record(number, error="empty comment")
+    if isinstance(item, dict):
+        return mapping_record(item, number, text_field, id_field)
+    return Record(number, error=f"expected a string or a mapping, got {type(item).__name__}")
+
+
+def process(record: Record, run: BatchOptions) -> dict[str, Any]:
+    """The output entry for one record; configuration errors propagate."""
+    if record.error:
+        return error_entry(record, record.error)
+    fields = record.fields
+    try:
+        result = suggest(
+            record.text,
+            rules=run.rules,
+            author=_text(fields.get(run.author_field)),
+            platform=_text(fields.get(run.platform_field)) or run.platform,
+            lang=run.lang,
+            fields=fields,
+            variables=run.variables,
+            templates=run.templates,
+            render_replies=not run.triage_only,
+        )
+    except (TemplateError, UsageError):
+        raise
+    except ReplykitError as exc:  # about this record only (e.g. an empty comment)
+        return error_entry(record, str(exc))
+    except Exception as exc:  # a bug met on one record must not sink the others
+        return error_entry(record, f"internal error: {type(exc).__name__}: {exc}")
+    entry = {"line": record.line, "id": record.id, "text": record.text, "fields": fields}
+    entry.update(result.to_dict())
+    if run.triage_only:
+        for key in ("public_reply", "private_script", "reminders"):
+            entry.pop(key, None)
+    return entry
+
+
+def error_entry(record: Record, message: str) -> dict[str, Any]:
+    return {"line": record.line, "id": record.id, "error": message}
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else "" if value is None else str(value)

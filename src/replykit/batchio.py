@@ -1,0 +1,176 @@
+"""Reading exported comments: JSON lines, CSV or plain text, streamed.
+
+Every record keeps the line it starts on, and a record that cannot be used
+(bad JSON, missing text, a CSV row with the wrong number of fields, invalid
+UTF-8) becomes an error record in its place, so the output always has one
+record per input record and a bad line never stops the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from replykit.errors import UsageError
+
+FORMATS = ("jsonl", "csv", "text")
+_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "csv", ".txt": "text"}
+SNIFF_BYTES = 64 * 1024
+MAX_LINE_BYTES = 1024 * 1024  # a longer "comment" is reported, not analysed
+
+
+class Record(NamedTuple):
+    """One input record: its text and fields, or why it cannot be used."""
+
+    line: int
+    text: str = ""
+    id: Any = None
+    fields: dict[str, Any] = {}
+    error: str = ""
+
+
+class Reader(NamedTuple):
+    records: Iterator[Record]
+    format: str
+    columns: list[str] = []  # the CSV header, in order
+
+
+def open_records(stream: IO[bytes], name: str, fmt: str | None, text_field: str, id_field: str) -> Reader:
+    """Detect the format (unless given) and stream the records of ``stream``."""
+    head = _peek(stream)
+    chosen = fmt or detect_format(name, head, text_field)
+    if chosen == "jsonl":
+        return Reader(read_jsonl(stream, text_field, id_field), chosen)
+    if chosen == "csv":
+        header, rows = read_csv(stream, name, head, text_field, id_field)
+        return Reader(rows, chosen, header)
+    return Reader(read_text(stream), chosen)
+
+
+def _peek(stream: IO[bytes]) -> bytes:
+    peek = getattr(stream, "peek", None)
+    return bytes(peek(SNIFF_BYTES)[:SNIFF_BYTES]) if peek else b""
+
+
+def detect_format(name: str, head: bytes, text_field: str) -> str:
+    """From the file extension, else from the first bytes.
+
+    A first line that starts with ``{`` is JSON lines; a first line that names
+    the text field among delimited columns is CSV; anything else is plain
+    text, one comment per line.
+    """
+    by_extension = _EXTENSIONS.get(Path(name).suffix.lower()) if name != "-" else None
+    if by_extension:
+        return by_extension
+    first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace").strip()
+    if first.startswith("{"):
+        return "jsonl"
+    if _csv_dialect(first, text_field) is not None:
+        return "csv"
+    return "text"
+
+
+def _csv_dialect(header_line: str, text_field: str) -> type[csv.Dialect] | None:
+    try:
+        dialect = csv.Sniffer().sniff(header_line, delimiters=",;\t|")
+    except csv.Error:
+        return None
+    columns = next(csv.reader([header_line], dialect), [])
+    return dialect if text_field in [c.strip() for c in columns] else None
+
+
+def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+    for number, raw in enumerate(stream, 1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        yield number, raw
+
+
+def _decode(raw: bytes, number: int) -> tuple[str, str]:
+    """``(text, error)`` for one line of bytes."""
+    if len(raw) > MAX_LINE_BYTES:
+        return "", f"line is {len(raw):,} bytes, over the {MAX_LINE_BYTES:,}-byte limit for one comment"
+    try:
+        return raw.decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        return "", f"not valid UTF-8 at column {exc.start + 1} (byte 0x{raw[exc.start]:02x})"
+
+
+def read_jsonl(stream: IO[bytes], text_field: str, id_field: str) -> Iterator[Record]:
+    """One JSON object per line; blank lines are not records."""
+    for number, raw in _lines(stream):
+        if not raw.strip():
+            continue
+        line, error = _decode(raw, number)
+        yield Record(number, error=error) if error else json_record(line, number, text_field, id_field)
+
+
+def json_record(line: str, number: int, text_field: str, id_field: str) -> Record:
+    try:
+        data = json.loads(line)
+    except ValueError as exc:
+        return Record(number, error=f"bad JSON: {getattr(exc, 'msg', exc)} at column {getattr(exc, 'colno', 0)}")
+    if not isinstance(data, dict):
+        return Record(number, error=f"expected a JSON object, got {type(data).__name__}")
+    return mapping_record(data, number, text_field, id_field)
+
+
+def mapping_record(data: dict[str, Any], number: int, text_field: str, id_field: str) -> Record:
+    """A record from a parsed row or object; the text must be a non-empty string."""
+    record_id = data.get(id_field)
+    text = data.get(text_field)
+    fields = {k: v for k, v in data.items() if k not in (text_field, id_field)}
+    if text is None:
+        return Record(number, id=record_id, fields=fields, error=f"no '{text_field}' field")
+    if not isinstance(text, str):
+        return Record(number, id=record_id, fields=fields, error=f"'{text_field}' is not a string")
+    if not text.strip():
+        return Record(number, id=record_id, fields=fields, error=f"'{text_field}' is empty")
+    return Record(number, text, record_id, fields)
+
+
+def read_text(stream: IO[bytes]) -> Iterator[Record]:
+    """One comment per line; blank lines are not records."""
+    for number, raw in _lines(stream):
+        if not raw.strip():
+            continue
+        line, error = _decode(raw, number)
+        yield Record(number, error=error) if error else Record(number, line.rstrip("\r\n"))
+
+
+def read_csv(
+    stream: IO[bytes], name: str, head: bytes, text_field: str, id_field: str
+) -> tuple[list[str], Iterator[Record]]:
+    """The header and the rows of a CSV file; any delimiter csv.Sniffer finds; UTF-8 with or without BOM."""
+    # surrogateescape keeps going past invalid bytes; rows holding them become error records
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace").strip()
+    dialect = _csv_dialect(first, text_field) or csv.excel
+    reader = csv.reader(text, dialect)
+    header = [column.strip() for column in next(reader, [])]
+    if text_field not in header:
+        raise UsageError(f"{name}:1: no '{text_field}' column (columns: {', '.join(header)}); see --text-field")
+    return header, _csv_rows(reader, header, text_field, id_field)
+
+
+def _csv_rows(reader: Any, header: list[str], text_field: str, id_field: str) -> Iterator[Record]:
+    start = reader.line_num + 1
+    for row in reader:
+        if row:  # a blank line is not a record
+            yield _csv_record(row, header, start, text_field, id_field)
+        start = reader.line_num + 1
+
+
+def _csv_record(row: list[str], header: list[str], number: int, text_field: str, id_field: str) -> Record:
+    if len(row) != len(header):
+        return Record(number, error=f"{len(row)} fields where the header has {len(header)}")
+    for cell in row:
+        try:
+            cell.encode("utf-8")
+        except UnicodeEncodeError:
+            return Record(number, error="not valid UTF-8")
+    return mapping_record(dict(zip(header, row, strict=True)), number, text_field, id_field)

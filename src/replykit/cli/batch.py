@@ -1,0 +1,113 @@
+"""``replykit batch``: triage exported comments from shell pipelines."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from replykit.cli.app import ColorOption, RulesOption, app, error_boundary
+from replykit.cli.reply import Lang
+
+
+class InputFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    text = "text"
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+class SummaryFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+@error_boundary
+def batch(
+    input: Annotated[str, typer.Argument(help="JSON lines, CSV or text file; - for stdin.")] = "-",
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option("--input-format", "-i", help="Input format (default: from the extension or the first bytes)."),
+    ] = None,
+    text_field: Annotated[str, typer.Option("--text-field", help="Field or column holding the comment.")] = "text",
+    id_field: Annotated[str, typer.Option("--id-field", help="Field or column holding the record's id.")] = "id",
+    author_field: Annotated[
+        str, typer.Option("--author-field", help="Field with the commenter's name, if any.")
+    ] = "author",
+    platform_field: Annotated[
+        str, typer.Option("--platform-field", help="Field with the platform, if any.")
+    ] = "platform",
+    fmt: Annotated[
+        BatchFormat | None,
+        typer.Option("--format", "-f", help="jsonl (default when piped), csv, or table (default on a terminal)."),
+    ] = None,
+    triage_only: Annotated[
+        bool, typer.Option("--triage-only", help="Triage without rendering replies (faster).")
+    ] = False,
+    summary: Annotated[
+        bool | None,
+        typer.Option("--summary/--no-summary", help="Print a summary on stderr (default: when stderr is a terminal)."),
+    ] = None,
+    summary_format: Annotated[
+        SummaryFormat, typer.Option("--summary-format", help="text or json.")
+    ] = SummaryFormat.text,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first bad record.")] = False,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = one per CPU. Output is identical to --jobs 1."),
+    ] = 1,
+    lang: Annotated[
+        Lang, typer.Option("--lang", "-l", help="Reply language; auto detects it per comment.")
+    ] = Lang.auto,
+    platform: Annotated[
+        str, typer.Option("--platform", "-p", help="Platform for records without a platform field.")
+    ] = "",
+    rules: RulesOption = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Templates folder.")] = None,
+    var: Annotated[
+        list[str] | None, typer.Option("--var", help="Override a profile value or policy: brand=Acme.")
+    ] = None,
+    color: ColorOption = "auto",  # type: ignore[assignment]
+) -> int:
+    """Answer many comments: one output record per input record, in order.
+
+    Examples: jq -c '.comments[]' export.json | replykit batch - > replies.jsonl;
+    replykit batch reviews.csv --text-field Texte --format csv > out.csv
+    """
+    from replykit.batch import BatchOptions
+    from replykit.cli.batchcmd import BatchArgs, run_batch
+    from replykit.cli.replycore import parse_vars
+    from replykit.rules import load_rules
+
+    options = BatchOptions(
+        load_rules(rules),
+        triage_only=triage_only,
+        lang=None if lang == Lang.auto else lang.value,
+        platform=platform,
+        variables=parse_vars(var or []),
+        templates=templates,
+        author_field=author_field,
+        platform_field=platform_field,
+    )
+    args = BatchArgs(
+        input=input,
+        input_format=input_format.value if input_format else None,
+        text_field=text_field,
+        id_field=id_field,
+        fmt=fmt.value if fmt else None,
+        triage_only=triage_only,
+        summary=summary,
+        summary_format=summary_format.value,
+        fail_fast=fail_fast,
+        jobs=jobs,
+        color=str(getattr(color, "value", color)),
+    )
+    return run_batch(args, options)

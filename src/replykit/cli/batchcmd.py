@@ -1,0 +1,222 @@
+"""The body of ``replykit batch``: stream records through the rules, in order."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from replykit.batch import BatchOptions
+from replykit.batchio import Record, open_records
+from replykit.cli.boundary import report
+from replykit.errors import ExitCode, UsageError
+from replykit.summary import Summary
+
+FLUSH_BYTES = 64 * 1024
+
+
+class BatchArgs:
+    """The command-line options of ``replykit batch``, as plain values."""
+
+    def __init__(self, **values: Any) -> None:
+        self.input: str = values.get("input", "-")
+        self.input_format: str | None = values.get("input_format")
+        self.text_field: str = values.get("text_field", "text")
+        self.id_field: str = values.get("id_field", "id")
+        self.fmt: str | None = values.get("fmt")
+        self.triage_only: bool = values.get("triage_only", False)
+        self.summary: bool | None = values.get("summary")
+        self.summary_format: str = values.get("summary_format", "text")
+        self.fail_fast: bool = values.get("fail_fast", False)
+        self.jobs: int = values.get("jobs", 1)
+        self.color: str = values.get("color", "auto")
+
+
+def run_batch(args: BatchArgs, run: BatchOptions) -> int:
+    """Answer every record of ``args.input``; return the exit code."""
+    stream, name, size = _open_input(args.input)
+    with stream:
+        reader = open_records(stream, name, args.input_format, args.text_field, args.id_field)
+        fmt = args.fmt or ("jsonl" if not sys.stdout.isatty() else "table")
+        extra = [c for c in reader.columns if c not in (args.text_field, args.id_field)]
+        output = make_output(fmt, args.color, extra)
+        summary = Summary()
+        code = _loop(reader.records, run, args, output, summary, name, _progress(stream, size))
+    _finish_summary(summary, args)
+    return code
+
+
+def _loop(records: Iterator[Record], run: BatchOptions, args: BatchArgs, output: Output, summary: Summary,
+          name: str, progress: Any) -> int:  # fmt: skip
+    from replykit.batchrun import run_records
+
+    failed = False
+    try:
+        for entry in run_records(records, run, args.jobs):
+            output.write(entry)
+            summary.add(entry)
+            progress.advance()
+            if "error" in entry:
+                failed = True
+                progress.message(f"{name}:{entry['line']}: {entry['error']}")
+                if args.fail_fast:
+                    break
+    except KeyboardInterrupt:
+        output.close()
+        progress.close()
+        report(f"interrupted after {summary.records} records; every record written is complete")
+        return int(ExitCode.INTERRUPTED)
+    output.close()
+    progress.close()
+    return int(ExitCode.INPUT_ERROR if failed else ExitCode.OK)
+
+
+def _open_input(path: str) -> tuple[IO[bytes], str, int]:
+    if path == "-":
+        return sys.stdin.buffer, "<stdin>", 0
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed by the caller's `with`
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a directory, not a file") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    size = os.fstat(stream.fileno()).st_size if Path(path).is_file() else 0
+    return stream, path, size
+
+
+class Output:
+    """Writes entries as whole lines only, so an interrupted run never leaves half a record."""
+
+    def __init__(self) -> None:
+        self.pending: list[bytes] = []
+        self.size = 0
+
+    def write(self, entry: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def emit(self, text: str) -> None:
+        data = text.encode("utf-8", "surrogateescape")
+        self.pending.append(data)
+        self.size += len(data)
+        if self.size >= FLUSH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            sys.stdout.buffer.write(b"".join(self.pending))
+            sys.stdout.buffer.flush()
+            self.pending, self.size = [], 0
+
+    def close(self) -> None:
+        self.flush()
+
+
+class JsonlOutput(Output):
+    def write(self, entry: dict[str, Any]) -> None:
+        from replykit.formats.batchout import jsonl_line
+
+        self.emit(jsonl_line(entry))
+
+
+class CsvOutput(Output):
+    def __init__(self, input_columns: list[str]) -> None:
+        from replykit.formats.batchout import CsvWriter
+
+        super().__init__()
+        self.buffer = io.StringIO()
+        self.writer = CsvWriter(self.buffer, input_columns)
+        self._drain()
+
+    def write(self, entry: dict[str, Any]) -> None:
+        self.writer.write(entry)
+        self._drain()
+
+    def _drain(self) -> None:
+        self.emit(self.buffer.getvalue())
+        self.buffer.seek(0)
+        self.buffer.truncate()
+
+
+class TableOutput(Output):
+    def __init__(self, color: str) -> None:
+        super().__init__()
+        self.color = color
+        self.entries: list[dict[str, Any]] = []
+
+    def write(self, entry: dict[str, Any]) -> None:
+        self.entries.append(entry)
+
+    def close(self) -> None:
+        from replykit.formats.batchout import print_table
+
+        print_table(self.entries, self.color)
+
+
+def make_output(fmt: str, color: str, input_columns: list[str]) -> Output:
+    if fmt == "jsonl":
+        return JsonlOutput()
+    if fmt == "csv":
+        return CsvOutput(input_columns)
+    return TableOutput(color)
+
+
+class _Progress:
+    """Record errors on stderr, with a progress bar when stderr is a terminal and the size is known."""
+
+    def __init__(self, stream: IO[bytes], size: int) -> None:
+        self.stream, self.bar, self.task, self.count = stream, None, None, 0
+        if size and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            from replykit.formats.text import make_console
+
+            self.bar = Progress(console=make_console("auto", stderr=True), transient=True)
+            self.task = self.bar.add_task("replykit batch", total=size)
+            self.bar.start()
+
+    def advance(self) -> None:
+        self.count += 1
+        if self.bar is not None and self.count % 200 == 0:
+            with contextlib.suppress(OSError, ValueError):  # a pipe has no position
+                self.bar.update(self.task, completed=self.stream.tell())  # type: ignore[arg-type]
+
+    def message(self, text: str) -> None:
+        if self.bar is not None:
+            from rich.text import Text
+
+            from replykit.textutil import printable
+
+            self.bar.console.print(Text(f"replykit: error: {printable(text)}"))
+        else:
+            report(text)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def _progress(stream: IO[bytes], size: int) -> _Progress:
+    return _Progress(stream, size)
+
+
+def _finish_summary(summary: Summary, args: BatchArgs) -> None:
+    show = args.summary if args.summary is not None else sys.stderr.isatty()
+    if not show:
+        return
+    data = summary.to_dict()
+    if args.summary_format == "json":
+        from replykit.formats.jsonout import dumps
+
+        sys.stderr.write(dumps(data) + "\n")
+        sys.stderr.flush()
+        return
+    from replykit.formats.batchout import print_summary
+
+    print_summary(data, args.color, stderr=True)

@@ -1,0 +1,103 @@
+"""Batch output formats: JSON lines, CSV, a terminal table, and the summary."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO, Any
+
+from replykit.textutil import printable
+
+CSV_COLUMNS = (
+    "line", "id", "text", "lang", "category", "option", "escalate", "outcome", "action", "topic",
+    "solutions", "public_reply", "private_script", "case_ref", "error",
+)  # fmt: skip
+
+
+def jsonl_line(entry: dict[str, Any]) -> str:
+    # json escapes control characters, so comment text stays inert in the file
+    return json.dumps(entry, ensure_ascii=False) + "\n"
+
+
+class CsvWriter:
+    """One CSV row per entry: the input's columns first (CSV input), then replykit's.
+
+    Input without a header (JSON lines) keeps its other fields as one JSON
+    ``fields`` column, since they may differ from record to record.
+    """
+
+    def __init__(self, out: IO[str], input_columns: list[str]) -> None:
+        self.input_columns = [c for c in input_columns if c not in CSV_COLUMNS]
+        tail = [] if input_columns else ["fields"]
+        self.columns = [*self.input_columns, *CSV_COLUMNS, *tail]
+        self.writer = csv.DictWriter(out, self.columns, extrasaction="ignore", lineterminator="\n")
+        self.writer.writeheader()
+
+    def write(self, entry: dict[str, Any]) -> None:
+        fields = entry.get("fields", {})
+        row = {**{c: fields.get(c) for c in self.input_columns}, **entry}
+        row["solutions"] = " ".join(entry.get("solutions", ()))
+        row["fields"] = fields if fields and not self.input_columns else None
+        self.writer.writerow({key: _cell(row.get(key)) for key in self.columns})
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def print_table(entries: list[dict[str, Any]], color: str) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from replykit.formats.text import make_console
+
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("line", "id", "category", "outcome", "esc.", "action", "comment"):
+        table.add_column(column, overflow="fold")
+    for entry in entries:
+        if "error" in entry:
+            cells = [str(entry["line"]), _plain(entry["id"]), "error", "", "", "", printable(entry["error"])]
+            table.add_row(*(Text(c) for c in cells), style="red")
+            continue
+        escalate = "yes" if entry["escalate"] else ""
+        excerpt = printable(entry["text"][:120].replace("\n", " "))
+        cells = [str(entry["line"]), _plain(entry["id"]), entry["category"], entry["outcome"], escalate,
+                 entry["action"], excerpt]  # fmt: skip
+        table.add_row(*(Text(c) for c in cells), style="bold red" if entry["escalate"] else None)
+    make_console(color).print(table)
+
+
+def _plain(value: Any) -> str:
+    return "" if value is None else printable(str(value))
+
+
+def print_summary(summary: dict[str, Any], color: str, *, stderr: bool) -> None:
+    from rich.text import Text
+
+    from replykit.formats.text import make_console
+
+    console = make_console(color, stderr=stderr)
+    console.print(Text(summary_text(summary)))
+
+
+def summary_text(summary: dict[str, Any]) -> str:
+    lines = [
+        f"{summary['records']} records, {summary['errors']} errors, "
+        f"{summary['needs_reply']} need a reply, {len(summary['escalations'])} to escalate",
+    ]
+    for item in summary["escalations"]:
+        matched = "; ".join(f"{k}: {', '.join(v)}" for k, v in item["matched"].items())
+        ident = f" id {item['id']}" if item["id"] is not None else ""
+        lines.append(f"  ESCALATE line {item['line']}{ident}: {item['outcome']} ({matched})")
+    lines.append("categories: " + ", ".join(f"{k} {v}" for k, v in summary["categories"].items()))
+    lines.append("outcomes: " + ", ".join(f"{k} {v}" for k, v in summary["outcomes"].items()))
+    if summary["recurring_topics"]:
+        lines.append("recurring topics: " + ", ".join(f"{k} {v}" for k, v in summary["recurring_topics"].items()))
+    if summary["complaint_terms"]:
+        lines.append("complaint terms: " + ", ".join(f"{k} {v}" for k, v in summary["complaint_terms"].items()))
+    lines += [f"- {text}" for text in summary["suggestions"]]
+    return printable("\n".join(lines))
