@@ -79,28 +79,34 @@ class Facts:
         return self._cache[name]
 
     def _compute(self, signal: Any) -> tuple[float, bool, list[str]]:
-        evidence: list[str] = []
+        hits: list[sig.Hit] = []
         if signal.kind == "lexicon":
-            value, hits = sig.lexicon_value(signal, self.lexicon_hits().get(signal.name, []))
-            evidence = [self.excerpt(h) for h in hits]
+            found = self.lexicon_hits().get(signal.name)
+            value, hits = sig.lexicon_value(signal, found) if found else (0.0, hits)
         elif signal.kind == "pattern":
             text = self.text if signal.raw else self.norm
             hits = sig.pattern_hits(self.rules.index.patterns(signal.name, self.lang), text)
-            value, evidence = float(len(hits)), [self.excerpt(h) for h in hits]
+            value = float(len(hits))
         elif signal.kind == "stat":
             value = sig.measure(signal.measure, self.text)
-            evidence = [f"{signal.measure}={value:g}"]
         else:
-            value, evidence = self._field_signal(signal)
-        fired = value > 0 and conditions.within(value, signal.minimum, signal.maximum)
-        return value, fired, list(dict.fromkeys(evidence)) if fired else []
+            value = self._field_value(signal)
+        if not (value > 0 and conditions.within(value, signal.minimum, signal.maximum)):
+            return value, False, []
+        return value, True, self._evidence(signal, value, hits)
 
-    def _field_signal(self, signal: Any) -> tuple[float, list[str]]:
+    def _field_value(self, signal: Any) -> float:
         raw = self.fields.get(signal.field_name)
         if signal.values:
-            ok = raw is not None and str(raw).casefold() in signal.values
-            return (1.0 if ok else 0.0), [f"{signal.field_name}={raw}"]
-        return sig.field_number(raw), [f"{signal.field_name}={raw}"]
+            return 1.0 if raw is not None and str(raw).casefold() in signal.values else 0.0
+        return sig.field_number(raw)
+
+    def _evidence(self, signal: Any, value: float, hits: list[sig.Hit]) -> list[str]:
+        if signal.kind == "stat":
+            return [f"{signal.measure}={value:g}"]
+        if signal.kind == "field":
+            return [f"{signal.field_name}={self.fields.get(signal.field_name)}"]
+        return list(dict.fromkeys(self.excerpt(h) for h in hits))
 
     def lexicon_hits(self) -> dict[str, list[sig.Hit]]:
         if self._lexicon is None:

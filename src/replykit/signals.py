@@ -38,16 +38,26 @@ class _LangIndex:
 
     def freeze(self) -> None:
         self.stem_lengths = tuple(sorted({len(stem) for stem in self.stems}))
+        self.memo: dict[str, list[Entry]] = {}
 
     def candidates(self, token: str) -> list[Entry]:
-        found = self.exact.get(token, [])
-        for length in self.stem_lengths:
-            if length > len(token):
-                break
-            more = self.stems.get(token[:length])
-            if more:
-                found = found + more
+        """The terms whose first word is ``token`` or a stem of it (memoised: words repeat)."""
+        found = self.memo.get(token)
+        if found is None:
+            found = self.exact.get(token, [])
+            for length in self.stem_lengths:
+                if length > len(token):
+                    break
+                more = self.stems.get(token[:length])
+                if more:
+                    found = found + more
+            if len(self.memo) > 100_000:  # a bound for endless batches
+                self.memo.clear()
+            self.memo[token] = found
         return found
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "memo": {}}
 
 
 class LexiconIndex:
@@ -56,7 +66,7 @@ class LexiconIndex:
     def __init__(self, signals: dict[str, Signal]) -> None:
         self.langs = {lang: _LangIndex() for lang in LANGS}
         self.pattern_sources: dict[str, tuple[Signal, int]] = {}
-        self._compiled: dict[str, list[re.Pattern[str]]] = {}
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
         self.windows = {s.name: s.window for s in signals.values() if s.kind == "lexicon"}
         for signal in signals.values():
             if signal.kind == "lexicon":
@@ -75,17 +85,20 @@ class LexiconIndex:
     def _add_patterns(self, signal: Signal) -> None:
         self.pattern_sources[signal.name] = (signal, 0 if signal.raw else re.IGNORECASE)
 
-    def patterns(self, name: str, lang: str) -> list[re.Pattern[str]]:
-        """The regexes of a pattern signal for ``lang`` (and ``any``), compiled on first use.
+    def patterns(self, name: str, lang: str) -> re.Pattern[str] | None:
+        """One regex for the patterns of a signal in ``lang`` (and ``any``), compiled on first use.
 
         Compiling every pattern of the default rules costs ~35 ms, more than a
-        whole ``reply``; one comment needs those of a few signals, in one language.
+        whole ``reply``; one comment needs those of a few signals, in one
+        language. The patterns are joined into one alternation, so a comment is
+        searched once per signal (patterns are checked one by one at load).
         """
         key = f"{name}\0{lang}"
         if key not in self._compiled:
             signal, flags = self.pattern_sources[name]
             sources = [*signal.patterns.get(lang, ()), *signal.patterns.get("any", ())]
-            self._compiled[key] = [re.compile(p, flags) for p in sources]
+            joined = "|".join(f"(?:{p})" for p in sources)
+            self._compiled[key] = re.compile(joined, flags) if sources else None
         return self._compiled[key]
 
     def __getstate__(self) -> dict[str, Any]:
@@ -132,12 +145,14 @@ def lexicon_value(signal: Signal, hits: list[Hit]) -> tuple[float, list[Hit]]:
     return sum(h.weight for h in seen.values()), list(seen.values())
 
 
-def pattern_hits(compiled: list[re.Pattern[str]], text: str) -> list[Hit]:
+def pattern_hits(regex: re.Pattern[str] | None, text: str) -> list[Hit]:
+    """Distinct, non-overlapping matches of a signal's patterns."""
+    if regex is None or regex.search(text) is None:  # the common case, decided in C
+        return []
     hits: dict[str, Hit] = {}
-    for regex in compiled:
-        for match in regex.finditer(text):
-            if match.group() and match.group() not in hits:
-                hits[match.group()] = Hit(match.group(), 1.0, False, match.start(), match.end())
+    for match in regex.finditer(text):
+        if match.group() and match.group() not in hits:
+            hits[match.group()] = Hit(match.group(), 1.0, False, match.start(), match.end())
     return list(hits.values())
 
 
