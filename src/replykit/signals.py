@@ -66,7 +66,7 @@ class LexiconIndex:
     def __init__(self, signals: dict[str, Signal]) -> None:
         self.langs = {lang: _LangIndex() for lang in LANGS}
         self.pattern_sources: dict[str, tuple[Signal, int]] = {}
-        self._compiled: dict[str, re.Pattern[str] | None] = {}
+        self._compiled: dict[str, list[Prefiltered]] = {}
         self.windows = {s.name: s.window for s in signals.values() if s.kind == "lexicon"}
         for signal in signals.values():
             if signal.kind == "lexicon":
@@ -85,20 +85,17 @@ class LexiconIndex:
     def _add_patterns(self, signal: Signal) -> None:
         self.pattern_sources[signal.name] = (signal, 0 if signal.raw else re.IGNORECASE)
 
-    def patterns(self, name: str, lang: str) -> re.Pattern[str] | None:
-        """One regex for the patterns of a signal in ``lang`` (and ``any``), compiled on first use.
+    def patterns(self, name: str, lang: str) -> list[Prefiltered]:
+        """The regexes of a pattern signal in ``lang`` (and ``any``), compiled on first use.
 
         Compiling every pattern of the default rules costs ~35 ms, more than a
-        whole ``reply``; one comment needs those of a few signals, in one
-        language. The patterns are joined into one alternation, so a comment is
-        searched once per signal (patterns are checked one by one at load).
+        whole ``reply``; one comment needs those of a few signals, in one language.
         """
         key = f"{name}\0{lang}"
         if key not in self._compiled:
             signal, flags = self.pattern_sources[name]
             sources = [*signal.patterns.get(lang, ()), *signal.patterns.get("any", ())]
-            joined = "|".join(f"(?:{p})" for p in sources)
-            self._compiled[key] = re.compile(joined, flags) if sources else None
+            self._compiled[key] = [prefiltered(p, flags) for p in sources]
         return self._compiled[key]
 
     def __getstate__(self) -> dict[str, Any]:
@@ -145,14 +142,34 @@ def lexicon_value(signal: Signal, hits: list[Hit]) -> tuple[float, list[Hit]]:
     return sum(h.weight for h in seen.values()), list(seen.values())
 
 
-def pattern_hits(regex: re.Pattern[str] | None, text: str) -> list[Hit]:
-    """Distinct, non-overlapping matches of a signal's patterns."""
-    if regex is None or regex.search(text) is None:  # the common case, decided in C
-        return []
+class Prefiltered(NamedTuple):
+    """A regex and a substring every match contains ("" when none is certain)."""
+
+    regex: re.Pattern[str]
+    needle: str
+
+
+def prefiltered(source: str, flags: int) -> Prefiltered:
+    from replykit.regexinfo import required_literal
+
+    regex = re.compile(source, flags)
+    return Prefiltered(regex, required_literal(source, flags))
+
+
+def pattern_hits(patterns: list[Prefiltered], text: str) -> list[Hit]:
+    """Distinct matches of a signal's patterns.
+
+    Python's regex engine tries most patterns at every position of the text;
+    checking first, in C, for a substring every match must contain skips the
+    regex for most comments.
+    """
     hits: dict[str, Hit] = {}
-    for match in regex.finditer(text):
-        if match.group() and match.group() not in hits:
-            hits[match.group()] = Hit(match.group(), 1.0, False, match.start(), match.end())
+    for regex, needle in patterns:
+        if needle and needle not in text:
+            continue
+        for match in regex.finditer(text):
+            if match.group() and match.group() not in hits:
+                hits[match.group()] = Hit(match.group(), 1.0, False, match.start(), match.end())
     return list(hits.values())
 
 
