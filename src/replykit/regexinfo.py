@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 try:  # the parser moved in Python 3.11
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined,unused-ignore]
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse  # type: ignore[no-redef]
 
@@ -25,7 +25,7 @@ def required_literal(source: str, flags: int = 0) -> str:
     """The longest run of literal characters every match of ``source`` contains, or ""."""
     try:
         parsed = sre_parse.parse(source, flags)
-    except Exception:  # noqa: BLE001 - a pattern we cannot read gets no shortcut
+    except Exception:
         return ""
     if (flags | parsed.state.flags) & (re.IGNORECASE | re.VERBOSE) and not _folds_safely(parsed):
         return ""
