@@ -16,7 +16,7 @@ from typing import Any
 try:  # the parser moved in Python 3.11
     from re import _parser as sre_parse  # type: ignore[attr-defined,unused-ignore]
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef,unused-ignore]
 
 _LITERAL = sre_parse.LITERAL
 
