@@ -12,6 +12,7 @@ Forms accepted in rules.yaml::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -135,7 +136,65 @@ class Facts(Protocol):
 
     def signal_value(self, name: str) -> tuple[float, bool]: ...
 
+    def fired(self, name: str) -> bool: ...
+
     def field_value(self, name: str) -> Any: ...
+
+
+Check = Callable[[Facts], bool]
+
+
+def compile_condition(cond: Condition) -> Check:
+    """The condition as a closure: what the tree walk runs for every comment.
+
+    Same meaning as :func:`evaluate` (the reference), without re-reading the
+    tuple on each call.
+    """
+    op = cond[0]
+    if op == "signal":
+        return _compile_signal(cond[1], cond[2], cond[3])
+    if op in ("any", "all"):
+        return _compile_combination(op, tuple(compile_condition(c) for c in cond[1]))
+    if op == "not":
+        inner = compile_condition(cond[1])
+        return lambda facts: not inner(facts)
+    if op == "field":
+        name, low, high, values = cond[1:5]
+        return lambda facts: field_matches(facts.field_value(name), low, high, values)
+    if op == "lang":
+        lang = cond[1]
+        return lambda facts: facts.lang == lang
+    if op == "policy":
+        policy = cond[1]
+        return lambda facts: bool(facts.policy.get(policy, False))
+    return lambda facts: True
+
+
+def _compile_signal(name: str, low: float | None, high: float | None) -> Check:
+    if low is None and high is None:
+        return lambda facts: facts.fired(name)
+    return lambda facts: within(facts.signal_value(name)[0], low, high)
+
+
+def _compile_combination(op: str, parts: tuple[Check, ...]) -> Check:
+    # Plain loops: any()/all() over a generator cost a frame per comment and node.
+    if op == "any":
+
+        def any_of(facts: Facts) -> bool:
+            for part in parts:  # noqa: SIM110
+                if part(facts):
+                    return True
+            return False
+
+        return any_of
+
+    def all_of(facts: Facts) -> bool:
+        for part in parts:  # noqa: SIM110
+            if not part(facts):
+                return False
+        return True
+
+    return all_of
 
 
 def evaluate(cond: Condition, facts: Facts) -> bool:

@@ -13,8 +13,8 @@ from replykit import conditions
 from replykit import lang as langmod
 from replykit import signals as sig
 from replykit.errors import InputError
-from replykit.model import LANGS, Outcome, Rules
-from replykit.textutil import normalize, token_spans
+from replykit.model import LANGS, Node, Outcome, Rules
+from replykit.textutil import normalize, token_spans, tokenize
 
 MAX_ANALYSED_CHARS = 20_000  # a 5 MB paste is analysed on its head, not rejected
 
@@ -43,6 +43,9 @@ class Triage(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
+NOT_FIRED: tuple[float, bool, list[str]] = (0.0, False, [])
+
+
 class Facts:
     """Everything a condition may ask about one comment; signals computed on demand."""
 
@@ -51,15 +54,31 @@ class Facts:
         rules: Rules,
         text: str,
         norm: str,
-        spans: list[tuple[str, int, int]],
+        tokens: list[str],
         lang: str,
         fields: dict[str, Any],
         policy: dict[str, bool],
     ) -> None:
-        self.rules, self.text, self.norm, self.spans = rules, text, norm, spans
+        self.rules, self.text, self.norm, self.tokens = rules, text, norm, tokens
+        self._spans: list[tuple[str, int, int]] | None = None
         self.lang, self.fields, self.policy = lang, fields, policy
-        self._lexicon: dict[str, list[sig.Hit]] | None = None
         self._cache: dict[str, tuple[float, bool, list[str]]] = {}
+        self._scan_lexicons()
+
+    def _scan_lexicons(self) -> None:
+        # One pass finds every lexicon term; settling all lexicon signals now
+        # costs less than dispatching them one by one later.
+        hits = self.rules.index.scan(self.tokens, self.lang, self.rules.negators[self.lang])
+        cache = self._cache
+        for name, signal in self.rules.index.lexicon_signals.items():
+            found = hits.get(name)
+            cache[name] = self._lexicon_result(signal, found) if found else NOT_FIRED
+
+    def _lexicon_result(self, signal: Any, found: list[sig.Hit]) -> tuple[float, bool, list[str]]:
+        value, kept = sig.lexicon_value(signal, found)
+        if not (value > 0 and conditions.within(value, signal.minimum, signal.maximum)):
+            return value, False, []
+        return value, True, list(dict.fromkeys(self.token_excerpt(h) for h in kept))
 
     def signal_value(self, name: str) -> tuple[float, bool]:
         value, fired, _ = self.signal(name)
@@ -74,16 +93,20 @@ class Facts:
         return self.fields.get(name)
 
     def signal(self, name: str) -> tuple[float, bool, list[str]]:
-        if name not in self._cache:
-            self._cache[name] = self._compute(self.rules.signals[name])
-        return self._cache[name]
+        found = self._cache.get(name)
+        if found is None:
+            found = self._cache[name] = self._compute(self.rules.signals[name])
+        return found
+
+    def fired(self, name: str) -> bool:
+        found = self._cache.get(name)
+        if found is None:
+            found = self._cache[name] = self._compute(self.rules.signals[name])
+        return found[1]
 
     def _compute(self, signal: Any) -> tuple[float, bool, list[str]]:
         hits: list[sig.Hit] = []
-        if signal.kind == "lexicon":
-            found = self.lexicon_hits().get(signal.name)
-            value, hits = sig.lexicon_value(signal, found) if found else (0.0, hits)
-        elif signal.kind == "pattern":
+        if signal.kind == "pattern":
             text = self.text if signal.raw else self.norm
             hits = sig.pattern_hits(self.rules.index.patterns(signal.name, self.lang), text)
             value = float(len(hits))
@@ -106,17 +129,17 @@ class Facts:
             return [f"{signal.measure}={value:g}"]
         if signal.kind == "field":
             return [f"{signal.field_name}={self.fields.get(signal.field_name)}"]
-        return list(dict.fromkeys(self.excerpt(h) for h in hits))
+        return list(dict.fromkeys(self.excerpt(h.start, h.end) for h in hits))
 
-    def lexicon_hits(self) -> dict[str, list[sig.Hit]]:
-        if self._lexicon is None:
-            negators = self.rules.negators[self.lang]
-            self._lexicon = self.rules.index.scan(self.spans, self.lang, negators)
-        return self._lexicon
-
-    def excerpt(self, hit: sig.Hit) -> str:
+    def excerpt(self, start: int, end: int) -> str:
+        """The comment's own characters between two offsets (the folded ones if lengths differ)."""
         source = self.text if len(self.text) == len(self.norm) else self.norm
-        return source[hit.start : hit.end]
+        return source[start:end]
+
+    def token_excerpt(self, hit: sig.Hit) -> str:
+        if self._spans is None:  # character offsets are only needed to show evidence
+            self._spans = token_spans(self.norm)
+        return self.excerpt(self._spans[hit.start][1], self._spans[hit.end][2])
 
 
 def triage(rules: Rules, text: str, *, lang: str | None = None, fields: dict[str, Any] | None = None) -> Triage:
@@ -132,36 +155,52 @@ def triage(rules: Rules, text: str, *, lang: str | None = None, fields: dict[str
         notes.append(f"the comment has {len(text):,} characters; the first {MAX_ANALYSED_CHARS:,} were analysed")
         text = text[:MAX_ANALYSED_CHARS]
     norm = normalize(text)
-    spans = token_spans(norm)
-    chosen, source = _language(rules, spans, text, lang)
-    facts = Facts(rules, text, norm, spans, chosen, fields or {}, rules.policy)
+    tokens = tokenize(norm)
+    chosen, source = _language(rules, tokens, text, lang)
+    facts = Facts(rules, text, norm, tokens, chosen, fields or {}, rules.policy)
     outcome, path = walk(rules, facts)
     topic, solution_ids = _topic_and_solutions(rules, facts)
     return Triage(chosen, source, outcome, path, topic, solution_ids, tuple(notes))
 
 
-def _language(rules: Rules, spans: list[tuple[str, int, int]], text: str, forced: str | None) -> tuple[str, str]:
+def _language(rules: Rules, tokens: list[str], text: str, forced: str | None) -> tuple[str, str]:
     if forced:
         if forced not in LANGS:
             raise InputError(f"unknown language '{forced}' (expected one of: {', '.join(LANGS)})")
         return forced, "forced"
-    return langmod.detect([tok for tok, _, _ in spans], text, rules.default_lang)
+    return langmod.detect(tokens, text, rules.default_lang)
 
 
 def walk(rules: Rules, facts: Facts) -> tuple[Outcome, tuple[Step, ...]]:
     """Follow the tree from its first node to an outcome."""
-    nodes = rules.nodes
+    nodes = compiled_nodes(rules)
     current = rules.root.id
     path = []
+    cache = facts._cache
     while current in nodes:  # the schema guarantees the tree has no cycle
-        node = nodes[current]
-        result = conditions.evaluate(node.when, facts)
+        node, check, names = nodes[current]
+        result = check(facts)
         # Only the signals the condition actually looked at: explaining must
         # not compute (and compile regexes for) what evaluation short-circuited.
-        matched = {name: facts.evidence(name) for name in conditions.signals_in(node.when)}
-        path.append(Step(node.id, node.method, result, {k: v for k, v in matched.items() if v}))
+        matched = {name: found[2] for name in names if (found := cache.get(name)) and found[2]}
+        path.append(Step(node.id, node.method, result, matched))
         current = node.then if result else node.otherwise
     return rules.outcomes[current], tuple(path)
+
+
+CompiledNode = tuple[Node, conditions.Check, tuple[str, ...]]
+
+
+def compiled_nodes(rules: Rules) -> dict[str, CompiledNode]:
+    """Each node with its condition compiled, built once per rules object."""
+    compiled: dict[str, CompiledNode] | None = getattr(rules, "_compiled_nodes", None)
+    if compiled is None:
+        compiled = {
+            node.id: (node, conditions.compile_condition(node.when), conditions.signals_in(node.when))
+            for node in rules.tree
+        }
+        rules._compiled_nodes = compiled  # type: ignore[attr-defined]
+    return compiled
 
 
 def _topic_and_solutions(rules: Rules, facts: Facts) -> tuple[str, tuple[str, ...]]:

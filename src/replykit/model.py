@@ -139,6 +139,13 @@ class Rules:
     def __post_init__(self) -> None:
         self.nodes = {node.id: node for node in self.tree}
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Compiled closures and per-process checks are rebuilt after loading.
+        state = dict(self.__dict__)
+        state.pop("_compiled_nodes", None)
+        state["checked_templates"] = set()
+        return state
+
     @property
     def root(self) -> Node:
         return self.tree[0]

@@ -1,11 +1,12 @@
-"""What a regular expression needs to match: a substring every match contains.
+"""What a regular expression needs to match: strings at least one of which every match contains.
 
-Used only to skip a regex cheaply; so it must never claim a substring that a
-match could lack. It reads the parsed pattern (the standard library's own
-parser) and keeps to the safe cases: literal characters that follow one
-another at the top level of the pattern, outside any group, alternation,
-optional part or case folding it cannot reason about. Anything else gives "",
-meaning "no shortcut".
+Used only to skip a regex cheaply, so it must never claim a string a match
+could lack. It reads the parsed pattern (the standard library's own parser)
+and keeps to the safe cases: literal characters, character sets of literals,
+groups without local flags, alternations whose every branch has a required
+string, and repeats of at least one. Lookarounds, anchors, classes such as
+``\\w`` and optional parts are skipped, never guessed. No answer means "no
+shortcut".
 """
 
 from __future__ import annotations
@@ -18,30 +19,61 @@ try:  # the parser moved in Python 3.11
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse  # type: ignore[no-redef,unused-ignore]
 
-_LITERAL = sre_parse.LITERAL
+_C = sre_parse  # opcode constants live beside the parser
+_REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, *([_C.POSSESSIVE_REPEAT] if hasattr(_C, "POSSESSIVE_REPEAT") else [])}
+MAX_ALTERNATIVES = 24  # checking more substrings than this costs about what the regex does
 
 
-def required_literal(source: str, flags: int = 0) -> str:
-    """The longest run of literal characters every match of ``source`` contains, or ""."""
+def required_any(source: str, flags: int = 0) -> tuple[str, ...]:
+    """Strings of which every match of ``source`` contains at least one; () when unsure."""
     try:
         parsed = sre_parse.parse(source, flags)
     except Exception:
-        return ""
-    if (flags | parsed.state.flags) & (re.IGNORECASE | re.VERBOSE) and not _folds_safely(parsed):
-        return ""
-    best, run = "", ""
-    for op, arg in parsed:
-        if op is _LITERAL:
+        return ()
+    flags |= parsed.state.flags
+    found = _sequence(list(parsed))
+    if not found or (flags & re.IGNORECASE and not all(s.isascii() for s in found)):
+        return ()
+    return tuple(sorted(s.lower() if flags & re.IGNORECASE else s for s in found))
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is _C.LITERAL:
             run += chr(arg)
             continue
-        best, run = max(best, run, key=len), ""
-    return _fold(max(best, run, key=len), flags | parsed.state.flags)
+        if run:
+            candidates.append(frozenset([run]))
+            run = ""
+        found = _item(op, arg)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset([run]))
+    return _best(candidates)
 
 
-def _folds_safely(parsed: Any) -> bool:
-    # With IGNORECASE we compare against lower-case text: fine for ASCII letters.
-    return all(op is not _LITERAL or chr(arg).isascii() for op, arg in parsed)
+def _item(op: Any, arg: Any) -> frozenset[str] | None:
+    if op is _C.IN:
+        return frozenset(chr(a) for o, a in arg) if all(o is _C.LITERAL for o, _ in arg) else None
+    if op in _REPEATS:
+        low, _high, sub = arg
+        return _sequence(list(sub)) if low >= 1 else None
+    if op is _C.SUBPATTERN:
+        _group, add_flags, del_flags, sub = arg
+        return None if add_flags or del_flags else _sequence(list(sub))
+    if op is _C.BRANCH:
+        branches = [_sequence(list(branch)) for branch in arg[1]]
+        if any(not b for b in branches):
+            return None
+        return frozenset().union(*branches)  # type: ignore[arg-type]
+    return None
 
 
-def _fold(literal: str, flags: int) -> str:
-    return literal.lower() if flags & re.IGNORECASE else literal
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    usable = [c for c in candidates if len(c) <= MAX_ALTERNATIVES]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(len(s) for s in c), -len(c)))

@@ -68,6 +68,7 @@ class LexiconIndex:
         self.pattern_sources: dict[str, tuple[Signal, int]] = {}
         self._compiled: dict[str, list[Prefiltered]] = {}
         self.windows = {s.name: s.window for s in signals.values() if s.kind == "lexicon"}
+        self.lexicon_signals = {s.name: s for s in signals.values() if s.kind == "lexicon"}
         for signal in signals.values():
             if signal.kind == "lexicon":
                 self._add_terms(signal)
@@ -102,19 +103,22 @@ class LexiconIndex:
         # Compiled patterns would be recompiled on unpickling: keep the cache lean.
         return {**self.__dict__, "_compiled": {}}
 
-    def scan(self, spans: list[tuple[str, int, int]], lang: str, negators: frozenset[str]) -> dict[str, list[Hit]]:
-        """All lexicon hits in a tokenised comment, grouped by signal name."""
+    def scan(self, tokens: list[str], lang: str, negators: frozenset[str]) -> dict[str, list[Hit]]:
+        """All lexicon hits in a tokenised comment, grouped by signal name.
+
+        A hit's ``start`` and ``end`` are token indexes (first and last token).
+        """
         index, windows = self.langs[lang], self.windows
-        tokens = [tok for tok, _, _ in spans]
         hits: dict[str, list[Hit]] = {}
+        last_negator = -1_000_000
         for i, token in enumerate(tokens):
             for name, term in index.candidates(token):
                 end = _phrase_end(term, tokens, i)
-                if end < 0:
-                    continue
-                window = windows.get(name, 3)
-                negated = any(t in negators for t in tokens[max(0, i - window) : i])
-                hits.setdefault(name, []).append(Hit(term.text, term.weight, negated, spans[i][1], spans[end][2]))
+                if end >= 0:
+                    negated = i - last_negator <= windows.get(name, 3)
+                    hits.setdefault(name, []).append(Hit(term.text, term.weight, negated, i, end))
+            if token in negators:
+                last_negator = i
         return hits
 
 
@@ -143,29 +147,29 @@ def lexicon_value(signal: Signal, hits: list[Hit]) -> tuple[float, list[Hit]]:
 
 
 class Prefiltered(NamedTuple):
-    """A regex and a substring every match contains ("" when none is certain)."""
+    """A regex and strings at least one of which every match contains (none when unsure)."""
 
     regex: re.Pattern[str]
-    needle: str
+    needles: tuple[str, ...]
 
 
 def prefiltered(source: str, flags: int) -> Prefiltered:
-    from replykit.regexinfo import required_literal
+    from replykit.regexinfo import required_any
 
-    regex = re.compile(source, flags)
-    return Prefiltered(regex, required_literal(source, flags))
+    return Prefiltered(re.compile(source, flags), required_any(source, flags))
 
 
 def pattern_hits(patterns: list[Prefiltered], text: str) -> list[Hit]:
     """Distinct matches of a signal's patterns.
 
     Python's regex engine tries most patterns at every position of the text;
-    checking first, in C, for a substring every match must contain skips the
-    regex for most comments.
+    checking first, in C, for substrings one of which every match must
+    contain skips the regex for most comments.
     """
     hits: dict[str, Hit] = {}
-    for regex, needle in patterns:
-        if needle and needle not in text:
+    contains = text.__contains__
+    for regex, needles in patterns:
+        if needles and not any(map(contains, needles)):
             continue
         for match in regex.finditer(text):
             if match.group() and match.group() not in hits:
