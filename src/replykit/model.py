@@ -143,6 +143,7 @@ class Rules:
         # Compiled closures and per-process checks are rebuilt after loading.
         state = dict(self.__dict__)
         state.pop("_compiled_nodes", None)
+        state.pop("_templates_dirs", None)
         state["checked_templates"] = set()
         return state
 

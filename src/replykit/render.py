@@ -9,6 +9,7 @@ text.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,8 @@ _environments: dict[str, Environment] = {}
 
 def environment(templates_dir: Path) -> Environment:
     """One sandboxed, strict environment per templates folder, reused."""
-    key = str(templates_dir.resolve())
+    # Keyed on the absolute spelling (no symlink resolution: it costs stat calls per comment).
+    key = str(templates_dir) if templates_dir.is_absolute() else os.path.join(os.getcwd(), templates_dir)
     if key not in _environments:
         _environments[key] = _make_environment(templates_dir)
     return _environments[key]
@@ -44,6 +46,7 @@ def _make_environment(templates_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         bytecode_cache=_bytecode_cache(FileSystemBytecodeCache),
+        auto_reload=False,  # templates do not change during a run; skip a stat per render
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import zlib
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -139,7 +140,15 @@ def case_reference(text: str) -> str:
 
 def templates_dir_for(rules: Rules, explicit: str | Path | None = None) -> Path:
     """``--templates``, else the rules' ``templates:`` key, else ``templates/`` beside
-    the rules file, else the packaged defaults."""
+    the rules file, else the packaged defaults (looked up once per folder and rules)."""
+    memo: dict[tuple[str, str], Path] = rules.__dict__.setdefault("_templates_dirs", {})
+    key = (str(explicit or ""), os.getcwd())
+    if key not in memo:
+        memo[key] = _find_templates_dir(rules, explicit)
+    return memo[key]
+
+
+def _find_templates_dir(rules: Rules, explicit: str | Path | None) -> Path:
     if explicit:
         folder = Path(explicit)
     else:
