@@ -205,8 +205,8 @@ def compiled_nodes(rules: Rules) -> dict[str, CompiledNode]:
 
 def _topic_and_solutions(rules: Rules, facts: Facts) -> tuple[str, tuple[str, ...]]:
     best, best_value = "", 0.0
-    for signal in rules.signals.values():
-        if signal.topic and facts.lang in signal.topic:
+    for signal in rules.index.topic_signals:
+        if facts.lang in signal.topic:
             value, fired, _ = facts.signal(signal.name)
             if fired and value > best_value:
                 best, best_value = signal.topic[facts.lang], value

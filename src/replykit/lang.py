@@ -40,10 +40,11 @@ _FR_SHAPES = ("eau", "eux", "aux", "oi", "ou", "ais", "ait", "ez", "qu", "ette",
 
 def detect(tokens: list[str], raw_text: str, default: str) -> tuple[str, str]:
     """Return ``(lang, how)`` where ``how`` is ``"detected"`` or ``"default"``."""
-    fr = float(sum(1 for tok in tokens if tok in _FR))
-    en = float(sum(1 for tok in tokens if tok in _EN))
+    fr = float(sum(map(_FR.__contains__, tokens)))
+    en = float(sum(map(_EN.__contains__, tokens)))
     if not raw_text.isascii():
-        fr += sum(1 for ch in raw_text.lower() if ch in _FR_LETTERS) * 0.5
+        lowered = raw_text.lower()
+        fr += sum(map(lowered.count, _FR_LETTERS)) * 0.5
     if fr == en:
         fr, en = _shape_score(tokens, _FR_SHAPES), _shape_score(tokens, _EN_SHAPES)
         if abs(fr - en) < 1:

@@ -69,6 +69,7 @@ class LexiconIndex:
         self._compiled: dict[str, list[Prefiltered]] = {}
         self.windows = {s.name: s.window for s in signals.values() if s.kind == "lexicon"}
         self.lexicon_signals = {s.name: s for s in signals.values() if s.kind == "lexicon"}
+        self.topic_signals = tuple(s for s in signals.values() if s.topic)
         for signal in signals.values():
             if signal.kind == "lexicon":
                 self._add_terms(signal)
@@ -113,10 +114,13 @@ class LexiconIndex:
         last_negator = -1_000_000
         for i, token in enumerate(tokens):
             for name, term in index.candidates(token):
-                end = _phrase_end(term, tokens, i)
+                end = i if len(term.tokens) == 1 else _phrase_end(term, tokens, i)
                 if end >= 0:
-                    negated = i - last_negator <= windows.get(name, 3)
-                    hits.setdefault(name, []).append(Hit(term.text, term.weight, negated, i, end))
+                    negated = i - last_negator <= windows[name]
+                    found = hits.get(name)
+                    if found is None:
+                        found = hits[name] = []
+                    found.append(Hit(term.text, term.weight, negated, i, end))
             if token in negators:
                 last_negator = i
         return hits
