@@ -114,9 +114,22 @@ def json_record(line: str, number: int, text_field: str, id_field: str) -> Recor
         data = json.loads(line)
     except ValueError as exc:
         return Record(number, error=f"bad JSON: {getattr(exc, 'msg', exc)} at column {getattr(exc, 'colno', 0)}")
+    except RecursionError:
+        return Record(number, error="bad JSON: nested too deeply")
     if not isinstance(data, dict):
         return Record(number, error=f"expected a JSON object, got {type(data).__name__}")
+    if ("\\ud" in line or "\\uD" in line) and _lone_surrogate(data):
+        # json accepts "\ud800" alone, but no UTF-8 output can hold it
+        return Record(number, error="a \\u escape is half of a surrogate pair, not valid Unicode")
     return mapping_record(data, number, text_field, id_field)
+
+
+def _lone_surrogate(data: dict[str, Any]) -> bool:
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def mapping_record(data: dict[str, Any], number: int, text_field: str, id_field: str) -> Record:
@@ -150,6 +163,8 @@ def read_csv(
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
     first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace").strip()
     dialect = _csv_dialect(first, text_field) or csv.excel
+    # a longer field is one bad row (not a crash), like a JSON line over the limit
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_LINE_BYTES))
     reader = csv.reader(text, dialect)
     header = [column.strip() for column in next(reader, [])]
     if text_field not in header:
@@ -159,9 +174,16 @@ def read_csv(
 
 def _csv_rows(reader: Any, header: list[str], text_field: str, id_field: str) -> Iterator[Record]:
     start = reader.line_num + 1
-    for row in reader:
-        if row:  # a blank line is not a record
-            yield _csv_record(row, header, start, text_field, id_field)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # e.g. a field over the limit: the reader goes on at the next line
+            yield Record(start, error=f"bad CSV: {exc}")
+        else:
+            if row:  # a blank line is not a record
+                yield _csv_record(row, header, start, text_field, id_field)
         start = reader.line_num + 1
 
 

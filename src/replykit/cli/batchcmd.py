@@ -109,12 +109,58 @@ class Output:
 
     def flush(self) -> None:
         if self.pending:
-            sys.stdout.buffer.write(b"".join(self.pending))
-            sys.stdout.buffer.flush()
-            self.pending, self.size = [], 0
+            data = b"".join(self.pending)
+            self.pending, self.size = [], 0  # before writing: a Ctrl-C must not make close() write it again
+            with _ctrl_c_after_write():
+                _write_all(data)
 
     def close(self) -> None:
         self.flush()
+
+
+def _write_all(data: bytes) -> None:
+    out = sys.stdout.buffer
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests capturing output)
+        out.write(data)
+        out.flush()
+        return
+    # os.write, not the buffered writer: after a write that a signal cut short, that
+    # writer can report success with the rest of the line lost (seen with --jobs)
+    out.flush()
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+@contextlib.contextmanager
+def _ctrl_c_after_write() -> Iterator[None]:
+    """Hold a Ctrl-C until the write ends, so no line is cut (a slow reader blocks the write).
+
+    A second Ctrl-C during the same write interrupts it at once.
+    """
+    import signal
+    import threading
+
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):  # fmt: skip
+        yield
+        return
+    caught: list[int] = []
+
+    def hold(signum: int, frame: Any) -> None:
+        if caught:
+            raise KeyboardInterrupt
+        caught.append(signum)
+
+    signal.signal(signal.SIGINT, hold)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 class JsonlOutput(Output):
