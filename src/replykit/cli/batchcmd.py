@@ -57,8 +57,8 @@ def _loop(records: Iterator[Record], run: BatchOptions, args: BatchArgs, output:
     failed = False
     try:
         for entry in run_records(records, run, args.jobs):
+            summary.add(entry)  # first: a Ctrl-C held until a write ends is raised by output.write
             output.write(entry)
-            summary.add(entry)
             progress.advance()
             if "error" in entry:
                 failed = True
