@@ -65,10 +65,18 @@ class Summary:
     def _add_complaint(self, entry: dict[str, Any]) -> None:
         if entry.get("topic"):
             self.topics[entry["topic"]] += 1
-        for step in entry["path"]:
-            if step["result"]:
-                for words in step["matched"].values():
-                    self.complaint_terms.update(w.lower() for w in words)
+        # each term once per comment (several signals often match the same word), and
+        # no field evidence such as "shares=5000": it is not something the commenter wrote
+        fields = entry.get("fields") or {}
+        terms = dict.fromkeys(  # ordered, so ties are listed the same way on every run
+            w.lower()
+            for step in entry["path"]
+            if step["result"]
+            for words in step["matched"].values()
+            for w in words
+            if w.partition("=")[0] not in fields
+        )
+        self.complaint_terms.update(terms.keys())
 
     def to_dict(self) -> dict[str, Any]:
         complaints = self.categories.get("complaint", 0)
