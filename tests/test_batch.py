@@ -293,6 +293,21 @@ def test_unusable_input_is_a_usage_error(tmp_path: Path, args: list[str], fragme
     assert fragment in message
 
 
+def test_batch_alone_in_a_terminal_is_a_usage_error(tmp_path: Path) -> None:
+    # `replykit batch` typed alone must not sit waiting for the terminal; `-` still reads it
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "replykit", "batch"], stdin=follower, capture_output=True,
+                              text=True, cwd=tmp_path, timeout=30)  # fmt: skip
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert "FILE" in support.assert_clean_error(proc.stderr)
+
+
 # ---- order and count with --jobs ------------------------------------------------
 
 VARIED: list[Any] = [

@@ -32,7 +32,9 @@ class SummaryFormat(str, Enum):
 @app.command()
 @error_boundary
 def batch(
-    input: Annotated[str, typer.Argument(help="JSON lines, CSV or text file; - for stdin.")] = "-",
+    input: Annotated[
+        str | None, typer.Argument(help="JSON lines, CSV or text file; - for stdin (the default when piped).")
+    ] = None,
     input_format: Annotated[
         InputFormat | None,
         typer.Option("--input-format", "-i", help="Input format (default: from the extension or the first bytes)."),

@@ -23,7 +23,7 @@ class BatchArgs:
     """The command-line options of ``replykit batch``, as plain values."""
 
     def __init__(self, **values: Any) -> None:
-        self.input: str = values.get("input", "-")
+        self.input: str | None = values.get("input")
         self.input_format: str | None = values.get("input_format")
         self.text_field: str = values.get("text_field", "text")
         self.id_field: str = values.get("id_field", "id")
@@ -75,8 +75,10 @@ def _loop(records: Iterator[Record], run: BatchOptions, args: BatchArgs, output:
     return int(ExitCode.INPUT_ERROR if failed else ExitCode.OK)
 
 
-def _open_input(path: str) -> tuple[IO[bytes], str, int]:
-    if path == "-":
+def _open_input(path: str | None) -> tuple[IO[bytes], str, int]:
+    if path is None and sys.stdin.isatty():  # `replykit batch` typed alone must not sit waiting
+        raise UsageError("no input given: pass a FILE, or pipe the comments in (... | replykit batch -)")
+    if path is None or path == "-":
         return sys.stdin.buffer, "<stdin>", 0
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed by the caller's `with`
