@@ -387,7 +387,7 @@ def test_a_reader_that_leaves_early_ends_quietly(five_thousand: Path, options: l
     if when == "after-one-line":
         with os.fdopen(read_end, "rb") as reader:
             first = reader.readline()
-        assert first.startswith(b"line," if options[:2] == ["--format", "csv"] else b'{"line": 1,'), first[:80]
+        assert first.startswith(b"line," if options[:2] == ["--format", "csv"] else b'{"line":1,'), first[:80]
     else:
         os.close(read_end)
     _, stderr = proc.communicate(timeout=60)

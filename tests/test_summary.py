@@ -130,7 +130,7 @@ def test_text_summary_lists_escalations_first(cli: Any, export: Path) -> None:
     data = json.loads(cli("batch", str(export), "--summary", "--summary-format", "json").stderr.splitlines()[-1])
     result = cli("batch", str(export), "--summary", env={"COLUMNS": "300"})
     lines = [line for line in result.stderr.splitlines() if not line.startswith("replykit: error:")]
-    head = re.match(r"(\d+) records, (\d+) errors, (\d+) need a reply, (\d+) to escalate", lines[0])
+    head = re.match(r"(\d+) records?, (\d+) errors?, (\d+) need a reply, (\d+) to escalate", lines[0])
     assert head, lines[0]
     assert [int(n) for n in head.groups()] == [data["records"], data["errors"], data["needs_reply"],
                                                len(data["escalations"])]  # fmt: skip
@@ -187,5 +187,5 @@ def test_summary_by_default_only_when_stderr_is_a_terminal(export: Path) -> None
     assert proc.returncode == 1
     assert stdout.decode() == piped.stdout
     terminal = b"".join(shown).decode("utf-8", "replace")
-    assert "25 records, 1 errors" in terminal, terminal
+    assert "25 records, 1 error, " in terminal, terminal
     assert "ESCALATE line 24 id v1" in terminal

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
+from replykit import jsonfast
 from replykit.errors import UsageError
 
 FORMATS = ("jsonl", "csv", "text")
@@ -111,7 +112,7 @@ def read_jsonl(stream: IO[bytes], text_field: str, id_field: str) -> Iterator[Re
 
 def json_record(line: str, number: int, text_field: str, id_field: str) -> Record:
     try:
-        data = json.loads(line)
+        data = jsonfast.loads(line)
     except ValueError as exc:
         return Record(number, error=f"bad JSON: {getattr(exc, 'msg', exc)} at column {getattr(exc, 'colno', 0)}")
     except RecursionError:

@@ -8,6 +8,7 @@ identical to a one-process run.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -16,6 +17,7 @@ from replykit.batch import BatchOptions, process
 from replykit.batchio import Record
 
 CHUNK = 256  # records per task: large enough to amortise pickling, small enough to stream
+IN_FLIGHT = 3  # chunks queued per worker: keeps workers busy, memory flat
 
 _worker_run: BatchOptions | None = None
 
@@ -32,8 +34,16 @@ def _parallel(records: Iterable[Record], run: BatchOptions, jobs: int) -> Iterat
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    chunks = _chunks(records)
     with context.Pool(jobs, initializer=_init_worker, initargs=(run,)) as pool:
-        for entries in pool.imap(_process_chunk, _chunks(records), chunksize=1):
+        # A bounded window of chunks in flight, handed back in order: Pool.imap
+        # would read the whole input ahead and hold it in memory.
+        pending = deque(pool.apply_async(_process_chunk, (chunk,)) for chunk in islice(chunks, IN_FLIGHT * jobs))
+        while pending:
+            entries = pending.popleft().get()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.apply_async(_process_chunk, (following,)))
             yield from entries
 
 

@@ -13,7 +13,8 @@ from typing import IO, Any
 from replykit.batch import BatchOptions
 from replykit.batchio import Record, open_records
 from replykit.cli.boundary import report
-from replykit.errors import ExitCode, UsageError
+from replykit.errors import ExitCode, ReplykitError, UsageError
+from replykit.jsonfast import dumps_line
 from replykit.summary import Summary
 
 FLUSH_BYTES = 64 * 1024
@@ -70,6 +71,10 @@ def _loop(records: Iterator[Record], run: BatchOptions, args: BatchArgs, output:
         progress.close()
         report(f"interrupted after {summary.records} records; every record written is complete")
         return int(ExitCode.INTERRUPTED)
+    except ReplykitError:  # a broken template stops the run: keep what was answered
+        output.close()
+        progress.close()
+        raise
     output.close()
     progress.close()
     return int(ExitCode.INPUT_ERROR if failed else ExitCode.OK)
@@ -103,7 +108,9 @@ class Output:
         raise NotImplementedError
 
     def emit(self, text: str) -> None:
-        data = text.encode("utf-8", "surrogateescape")
+        self.emit_bytes(text.encode("utf-8", "surrogateescape"))
+
+    def emit_bytes(self, data: bytes) -> None:
         self.pending.append(data)
         self.size += len(data)
         if self.size >= FLUSH_BYTES:
@@ -167,9 +174,7 @@ def _ctrl_c_after_write() -> Iterator[None]:
 
 class JsonlOutput(Output):
     def write(self, entry: dict[str, Any]) -> None:
-        from replykit.formats.batchout import jsonl_line
-
-        self.emit(jsonl_line(entry))
+        self.emit_bytes(dumps_line(entry))
 
 
 class CsvOutput(Output):

@@ -14,11 +14,6 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def jsonl_line(entry: dict[str, Any]) -> str:
-    # json escapes control characters, so comment text stays inert in the file
-    return json.dumps(entry, ensure_ascii=False) + "\n"
-
-
 class CsvWriter:
     """One CSV row per entry: the input's columns first (CSV input), then replykit's.
 
@@ -27,15 +22,17 @@ class CsvWriter:
     """
 
     def __init__(self, out: IO[str], input_columns: list[str]) -> None:
-        self.input_columns = [c for c in input_columns if c not in CSV_COLUMNS]
+        self.input_columns = list(input_columns)
+        # an input column named like one of ours keeps its data under "input.NAME"
+        self.headers = [f"input.{c}" if c in CSV_COLUMNS else c for c in self.input_columns]
         tail = [] if input_columns else ["fields"]
-        self.columns = [*self.input_columns, *CSV_COLUMNS, *tail]
+        self.columns = [*self.headers, *CSV_COLUMNS, *tail]
         self.writer = csv.DictWriter(out, self.columns, extrasaction="ignore", lineterminator="\n")
         self.writer.writeheader()
 
     def write(self, entry: dict[str, Any]) -> None:
         fields = entry.get("fields", {})
-        row = {**{c: fields.get(c) for c in self.input_columns}, **entry}
+        row = {**entry, **{h: fields.get(c) for h, c in zip(self.headers, self.input_columns, strict=True)}}
         row["solutions"] = " ".join(entry.get("solutions", ()))
         row["fields"] = fields if fields and not self.input_columns else None
         self.writer.writerow({key: _cell(row.get(key)) for key in self.columns})
@@ -71,6 +68,10 @@ def print_table(entries: list[dict[str, Any]], color: str) -> None:
     make_console(color).print(table)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def _plain(value: Any) -> str:
     return "" if value is None else printable(str(value))
 
@@ -86,8 +87,14 @@ def print_summary(summary: dict[str, Any], color: str, *, stderr: bool) -> None:
 
 def summary_text(summary: dict[str, Any]) -> str:
     lines = [
-        f"{summary['records']} records, {summary['errors']} errors, "
-        f"{summary['needs_reply']} need a reply, {len(summary['escalations'])} to escalate",
+        ", ".join(
+            [
+                _count(summary["records"], "record"),
+                _count(summary["errors"], "error"),
+                f"{summary['needs_reply']} need a reply",
+                f"{len(summary['escalations'])} to escalate",
+            ]
+        )
     ]
     for item in summary["escalations"]:
         matched = "; ".join(f"{k}: {', '.join(v)}" for k, v in item["matched"].items())
