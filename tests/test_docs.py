@@ -1,8 +1,12 @@
-"""The README is true for a new user: every command and every `reply` option is documented."""
+"""The README is true for a new user: every command and every `reply` and `batch` option is documented."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -36,15 +40,16 @@ def test_readme_opens_with_make_demo_and_make_test() -> None:
     assert "make demo" in head and "make test" in head
 
 
-@pytest.mark.parametrize("command", ["reply", "tree", "init"])
+@pytest.mark.parametrize("command", ["reply", "batch", "tree", "init"])
 def test_readme_documents_every_command(command: str) -> None:
     assert f"replykit {command}" in readme()
 
 
-def test_readme_documents_every_reply_option() -> None:
+@pytest.mark.parametrize("command", ["reply", "batch"])
+def test_readme_documents_every_option(command: str) -> None:
     text = readme()
-    missing = [option for option in options_of("reply") if option not in text]
-    assert not missing, f"README.md does not mention: {', '.join(missing)}"
+    missing = [option for option in options_of(command) if option not in text]
+    assert not missing, f"README.md does not mention `replykit {command}` {', '.join(missing)}"
 
 
 @pytest.mark.parametrize("command", ["tree", "init"])
@@ -76,3 +81,44 @@ def test_readme_shows_the_current_tree_diagram() -> None:
     diagram = next((b for b in blocks if b.lstrip().startswith("flowchart")), blocks[0])
     # Up to date: the same edges as `replykit tree --format mermaid` on the default rules.
     assert support.parse_mermaid(diagram)[1] == support.expected_edges(support.default_rules())
+
+
+RECIPE_MARKER = "# replykit-recipe: multiprocessing"
+RECIPE_RECORDS = [
+    {"id": "c1", "author": "Julie", "text": "Commande jamais reçue, toujours pas remboursé, c'est honteux"},
+    {"id": "c2", "text": "Where is my order #1234? Nobody answers.", "platform": "x"},
+    {"id": "c3", "text": "Your prices are a joke", "shares": 1200},
+    {"id": "c4", "text": "   "},
+    {"id": "c5", "text": "Merci pour la livraison rapide, super boulot", "likes": 12},
+]
+
+
+def readme_python_block(marker: str) -> str:
+    for block in re.findall(r"```python\n(.*?)```", readme(), re.DOTALL):
+        if block.startswith(marker):
+            return str(block)
+    pytest.fail(f"README.md has no ```python block starting with {marker!r}")
+
+
+def test_readme_multiprocessing_recipe_matches_replykit_batch(tmp_path: Path) -> None:
+    """The Scaling out recipe runs as printed and answers like `replykit batch`, in order, over many partitions."""
+    script = tmp_path / "answer_all.py"
+    script.write_text(readme_python_block(RECIPE_MARKER), "utf-8")
+    count = 2105  # three partitions of the recipe's 1,000 lines, the last one short
+    records = [{**RECIPE_RECORDS[n % len(RECIPE_RECORDS)], "id": f"r{n}"} for n in range(count)]
+    comments = tmp_path / "comments.jsonl"
+    comments.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+
+    proc = subprocess.run([sys.executable, str(script), str(comments)], capture_output=True, cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+    entries = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+
+    assert [e["id"] for e in entries] == [r["id"] for r in records], "one entry per record, in input order"
+    assert [e["line"] for e in entries[999:1001]] == [1000, 1], "line counts from 1 in each partition"
+    assert "error" in entries[3] and entries[2]["escalate"] and "viral" in entries[2]["path"][0]["matched"]
+    batch = support.run("batch", str(comments), cwd=tmp_path, timeout=300)
+    assert batch.returncode == 1, batch.stderr  # the blank comments are error entries
+    expected = [json.loads(line) for line in batch.stdout.splitlines()]
+    assert len(expected) == count
+    for got, want in zip(entries, expected, strict=True):
+        assert {**got, "line": 0} == {**want, "line": 0}
