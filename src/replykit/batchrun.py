@@ -1,8 +1,10 @@
-"""Run a batch: records in, entries out, in input order, on one or more processes.
+"""Run a batch: records in, encoded output out, in input order, on one or more processes.
 
 With ``jobs > 1`` the records are cut into ordered chunks that worker
-processes answer; ``imap`` hands the chunks back in order, so the output is
-identical to a one-process run.
+processes answer and encode (JSON lines or CSV), so what crosses back to
+the parent is bytes and a small summary view of each entry, not the whole
+entry. A bounded window of chunks is in flight and handed back in order, so
+the output is identical to a one-process run and memory stays flat.
 """
 
 from __future__ import annotations
@@ -15,49 +17,74 @@ from typing import Any
 
 from replykit.batch import BatchOptions, process
 from replykit.batchio import Record
+from replykit.formats.batchout import Encoder, make_encoder
 
 CHUNK = 256  # records per task: large enough to amortise pickling, small enough to stream
 IN_FLIGHT = 3  # chunks queued per worker: keeps workers busy, memory flat
+_HEAVY = ("text", "fields", "public_reply", "private_script", "reminders")
 
-_worker_run: BatchOptions | None = None
+Result = tuple[bytes, dict[str, Any]]  # (encoded output, the entry or its summary view)
+EncoderSpec = tuple[str, list[str]]  # (format, input columns) -> make_encoder
+
+_worker: tuple[BatchOptions, Encoder | None] | None = None
 
 
-def run_records(records: Iterable[Record], run: BatchOptions, jobs: int = 1) -> Iterator[dict[str, Any]]:
-    """Entries for ``records`` in order; ``jobs`` 0 means one per CPU."""
+def run_encoded(records: Iterable[Record], run: BatchOptions, spec: EncoderSpec, jobs: int = 1) -> Iterator[Result]:
+    """Results for ``records`` in order; ``jobs`` 0 means one per CPU.
+
+    With an encoder (jsonl, csv) each result is the output bytes and a summary
+    view of the entry; without one (the table) it is ``b""`` and the entry.
+    """
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1:
-        return (process(record, run) for record in records)
-    return _parallel(records, run, jobs)
+        encoder = make_encoder(*spec)
+        return (answer(record, run, encoder) for record in records)
+    return _parallel(records, run, spec, jobs)
 
 
-def _parallel(records: Iterable[Record], run: BatchOptions, jobs: int) -> Iterator[dict[str, Any]]:
+def answer(record: Record, run: BatchOptions, encoder: Encoder | None) -> Result:
+    entry = process(record, run)
+    if encoder is None:
+        return b"", entry
+    return encoder.encode(entry), summary_view(entry)
+
+
+def summary_view(entry: dict[str, Any]) -> dict[str, Any]:
+    """What the summary and the error report need of an entry, cheap to send between processes."""
+    view = {key: value for key, value in entry.items() if key not in _HEAVY}
+    if "path" in view:
+        view["path"] = [step for step in view["path"] if step["result"]]
+    return view
+
+
+def _parallel(records: Iterable[Record], run: BatchOptions, spec: EncoderSpec, jobs: int) -> Iterator[Result]:
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     chunks = _chunks(records)
-    with context.Pool(jobs, initializer=_init_worker, initargs=(run,)) as pool:
-        # A bounded window of chunks in flight, handed back in order: Pool.imap
-        # would read the whole input ahead and hold it in memory.
-        pending = deque(pool.apply_async(_process_chunk, (chunk,)) for chunk in islice(chunks, IN_FLIGHT * jobs))
+    with context.Pool(jobs, initializer=_init_worker, initargs=(run, spec)) as pool:
+        # Pool.imap would read the whole input ahead and hold it in memory.
+        pending = deque(pool.apply_async(_answer_chunk, (chunk,)) for chunk in islice(chunks, IN_FLIGHT * jobs))
         while pending:
-            entries = pending.popleft().get()
+            results = pending.popleft().get()
             following = next(chunks, None)
             if following is not None:
-                pending.append(pool.apply_async(_process_chunk, (following,)))
-            yield from entries
+                pending.append(pool.apply_async(_answer_chunk, (following,)))
+            yield from results
 
 
-def _init_worker(run: BatchOptions) -> None:
+def _init_worker(run: BatchOptions, spec: EncoderSpec) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    global _worker_run
-    _worker_run = run
+    global _worker
+    _worker = (run, make_encoder(*spec))
 
 
-def _process_chunk(chunk: list[Record]) -> list[dict[str, Any]]:
-    assert _worker_run is not None
-    return [process(record, _worker_run) for record in chunk]
+def _answer_chunk(chunk: list[Record]) -> list[Result]:
+    assert _worker is not None
+    run, encoder = _worker
+    return [answer(record, run, encoder) for record in chunk]
 
 
 def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:

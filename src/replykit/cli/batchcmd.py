@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import sys
 from collections.abc import Iterator
@@ -12,9 +11,9 @@ from typing import IO, Any
 
 from replykit.batch import BatchOptions
 from replykit.batchio import Record, open_records
+from replykit.batchrun import EncoderSpec
 from replykit.cli.boundary import report
 from replykit.errors import ExitCode, ReplykitError, UsageError
-from replykit.jsonfast import dumps_line
 from replykit.summary import Summary
 
 FLUSH_BYTES = 64 * 1024
@@ -43,23 +42,23 @@ def run_batch(args: BatchArgs, run: BatchOptions) -> int:
     with stream:
         reader = open_records(stream, name, args.input_format, args.text_field, args.id_field)
         fmt = args.fmt or ("jsonl" if not sys.stdout.isatty() else "table")
-        extra = [c for c in reader.columns if c not in (args.text_field, args.id_field)]
-        output = make_output(fmt, args.color, extra)
+        spec = (fmt, [c for c in reader.columns if c not in (args.text_field, args.id_field)])
+        output = make_output(spec, args.color)
         summary = Summary()
-        code = _loop(reader.records, run, args, output, summary, name, _progress(stream, size))
+        code = _loop(reader.records, run, args, spec, output, summary, name, _Progress(stream, size))
     _finish_summary(summary, args)
     return code
 
 
-def _loop(records: Iterator[Record], run: BatchOptions, args: BatchArgs, output: Output, summary: Summary,
-          name: str, progress: Any) -> int:  # fmt: skip
-    from replykit.batchrun import run_records
+def _loop(records: Iterator[Record], run: BatchOptions, args: BatchArgs, spec: EncoderSpec, output: Output,
+          summary: Summary, name: str, progress: _Progress) -> int:  # fmt: skip
+    from replykit.batchrun import run_encoded
 
     failed = False
     try:
-        for entry in run_records(records, run, args.jobs):
+        for data, entry in run_encoded(records, run, spec, args.jobs):
             summary.add(entry)  # first: a Ctrl-C held until a write ends is raised by output.write
-            output.write(entry)
+            output.write(data, entry)
             progress.advance()
             if "error" in entry:
                 failed = True
@@ -98,17 +97,16 @@ def _open_input(path: str | None) -> tuple[IO[bytes], str, int]:
 
 
 class Output:
-    """Writes entries as whole lines only, so an interrupted run never leaves half a record."""
+    """Writes encoded entries as whole lines only, so an interrupted run never leaves half a record."""
 
-    def __init__(self) -> None:
+    def __init__(self, header: bytes = b"") -> None:
         self.pending: list[bytes] = []
         self.size = 0
+        if header:
+            self.emit_bytes(header)
 
-    def write(self, entry: dict[str, Any]) -> None:
-        raise NotImplementedError
-
-    def emit(self, text: str) -> None:
-        self.emit_bytes(text.encode("utf-8", "surrogateescape"))
+    def write(self, data: bytes, entry: dict[str, Any]) -> None:
+        self.emit_bytes(data)
 
     def emit_bytes(self, data: bytes) -> None:
         self.pending.append(data)
@@ -172,37 +170,15 @@ def _ctrl_c_after_write() -> Iterator[None]:
         raise KeyboardInterrupt
 
 
-class JsonlOutput(Output):
-    def write(self, entry: dict[str, Any]) -> None:
-        self.emit_bytes(dumps_line(entry))
-
-
-class CsvOutput(Output):
-    def __init__(self, input_columns: list[str]) -> None:
-        from replykit.formats.batchout import CsvWriter
-
-        super().__init__()
-        self.buffer = io.StringIO()
-        self.writer = CsvWriter(self.buffer, input_columns)
-        self._drain()
-
-    def write(self, entry: dict[str, Any]) -> None:
-        self.writer.write(entry)
-        self._drain()
-
-    def _drain(self) -> None:
-        self.emit(self.buffer.getvalue())
-        self.buffer.seek(0)
-        self.buffer.truncate()
-
-
 class TableOutput(Output):
+    """Collects the entries and prints one table at the end (for a terminal)."""
+
     def __init__(self, color: str) -> None:
         super().__init__()
         self.color = color
         self.entries: list[dict[str, Any]] = []
 
-    def write(self, entry: dict[str, Any]) -> None:
+    def write(self, data: bytes, entry: dict[str, Any]) -> None:
         self.entries.append(entry)
 
     def close(self) -> None:
@@ -211,12 +187,11 @@ class TableOutput(Output):
         print_table(self.entries, self.color)
 
 
-def make_output(fmt: str, color: str, input_columns: list[str]) -> Output:
-    if fmt == "jsonl":
-        return JsonlOutput()
-    if fmt == "csv":
-        return CsvOutput(input_columns)
-    return TableOutput(color)
+def make_output(spec: EncoderSpec, color: str) -> Output:
+    from replykit.formats.batchout import make_encoder
+
+    encoder = make_encoder(*spec)
+    return Output(encoder.header) if encoder else TableOutput(color)
 
 
 class _Progress:
@@ -253,10 +228,6 @@ class _Progress:
         if self.bar is not None:
             self.bar.stop()
             self.bar = None
-
-
-def _progress(stream: IO[bytes], size: int) -> _Progress:
-    return _Progress(stream, size)
 
 
 def _finish_summary(summary: Summary, args: BatchArgs) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from typing import IO, Any
 
@@ -36,6 +37,48 @@ class CsvWriter:
         row["solutions"] = " ".join(entry.get("solutions", ()))
         row["fields"] = fields if fields and not self.input_columns else None
         self.writer.writerow({key: _cell(row.get(key)) for key in self.columns})
+
+
+class Encoder:
+    """Turns entries into output bytes; built in each worker process (see batchrun)."""
+
+    header = b""
+
+    def encode(self, entry: dict[str, Any]) -> bytes:
+        raise NotImplementedError
+
+
+class JsonlEncoder(Encoder):
+    def encode(self, entry: dict[str, Any]) -> bytes:
+        from replykit.jsonfast import dumps_line
+
+        return dumps_line(entry)
+
+
+class CsvEncoder(Encoder):
+    def __init__(self, input_columns: list[str]) -> None:
+        self.buffer = io.StringIO()
+        self.writer = CsvWriter(self.buffer, input_columns)
+        self.header = self._take()
+
+    def encode(self, entry: dict[str, Any]) -> bytes:
+        self.writer.write(entry)
+        return self._take()
+
+    def _take(self) -> bytes:
+        data = self.buffer.getvalue().encode("utf-8", "surrogateescape")
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return data
+
+
+def make_encoder(fmt: str, input_columns: list[str]) -> Encoder | None:
+    """The encoder of a byte format (jsonl, csv); None for the terminal table."""
+    if fmt == "jsonl":
+        return JsonlEncoder()
+    if fmt == "csv":
+        return CsvEncoder(input_columns)
+    return None
 
 
 def _cell(value: Any) -> str:
