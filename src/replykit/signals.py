@@ -8,6 +8,7 @@ and as the stems of its prefixes, and phrase tails are checked only on a hit.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any, NamedTuple
 
 from replykit.model import LANGS, Signal, Term
@@ -23,6 +24,10 @@ class Hit(NamedTuple):
     negated: bool
     start: int
     end: int
+
+
+# Hit(...) runs a Python-level __new__; this builds the same named tuple in C.
+_new_hit = partial(tuple.__new__, Hit)
 
 
 class _LangIndex:
@@ -120,7 +125,7 @@ class LexiconIndex:
                     found = hits.get(name)
                     if found is None:
                         found = hits[name] = []
-                    found.append(Hit(term.text, term.weight, negated, i, end))
+                    found.append(_new_hit((term.text, term.weight, negated, i, end)))
             if token in negators:
                 last_negator = i
         return hits
