@@ -20,6 +20,8 @@ try:
 except ImportError:  # pragma: no cover - orjson is a dependency; this keeps a broken install working
     orjson = None  # type: ignore[assignment]
 
+__all__ = ["dumps_line", "loads", "orjson"]
+
 _LONG_NUMBER = re.compile(r"\d{20}")  # 20 digits may exceed an unsigned 64-bit integer
 
 

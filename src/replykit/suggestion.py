@@ -11,7 +11,8 @@ from typing import Any, NamedTuple
 from replykit.engine import Triage, triage
 from replykit.errors import UsageError
 from replykit.model import Localized, Rules
-from replykit.render import PLATFORM_LIMITS, check_templates, render, render_string
+from replykit.render import PLATFORM_LIMITS, check_templates, render_string
+from replykit.rendercache import render_pair
 
 SCHEMA = "replykit.suggestion/1"
 
@@ -127,8 +128,7 @@ def suggest(
     context = build_context(rules, result, author, platform, case_ref, variables)
     folder = templates_dir_for(rules, templates)
     check_templates(rules.outcomes, folder, rules.checked_templates)
-    public = render(folder, result.outcome, "public", result.lang, context)
-    private = render(folder, result.outcome, "private", result.lang, context)
+    public, private = render_pair(folder, result.outcome, result.lang, context)
     warnings = _length_warnings(public, platform, result.lang)
     return Suggestion(result, public, private, reminders_for(rules, result), case_ref, author, platform, warnings)
 

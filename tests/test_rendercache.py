@@ -1,0 +1,84 @@
+"""The render cache must give exactly what rendering every record would."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import support
+from replykit import rendercache
+from replykit.rules import load_rules
+from replykit.suggestion import suggest
+
+COMMENTS = [
+    "Commande jamais reçue, toujours pas remboursé",
+    "Where is my order? Nobody answers.",
+    "Merci, super accueil !",
+    "Colis abîmé, c'est inadmissible",
+    "What a joke of a company",
+]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    rendercache._cache.clear()
+
+
+def uncached(text: str, **options: object) -> tuple[str, str]:
+    rendercache._cache.clear()
+    first = suggest(text, **options)  # type: ignore[arg-type]
+    rendercache._cache.clear()
+    return first.public_reply, first.private_script
+
+
+@pytest.mark.parametrize("platform", ["", "x", "facebook"])
+@pytest.mark.parametrize("author", ["", "Julie", "Marie-Bérénice de La Tour"])
+def test_cached_replies_equal_fresh_renders(platform: str, author: str) -> None:
+    rules = load_rules()
+    for text in COMMENTS * 2:  # the second round is served from the cache
+        cached = suggest(text, rules=rules, author=author, platform=platform)
+        fresh = uncached(text, rules=rules, author=author, platform=platform)
+        assert (cached.public_reply, cached.private_script) == fresh
+        assert cached.case_ref in cached.private_script
+
+
+def copy_minimal(tmp_path: Path) -> Path:
+    folder = tmp_path / "rules"
+    shutil.copytree(support.MINIMAL, folder)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("Ref {{ case_ref|lower }}", lambda ref: f"Ref {ref.lower()}"),
+        ("Ref {{ case_ref|upper }}", lambda ref: f"Ref {ref.upper()}"),
+        ("Ref {{ case_ref[:5] }}", lambda ref: f"Ref {ref[:5]}"),
+        ("Ref {{ case_ref|reverse }}", lambda ref: f"Ref {ref[::-1]}"),
+        ('Ref {{ case_ref|replace("RK-", "#") }}', lambda ref: f"Ref {ref.replace('RK-', '#')}"),
+    ],
+    ids=["lower", "upper", "slice", "reverse", "replace"],
+)
+def test_a_template_that_transforms_the_case_reference_is_rendered_every_time(
+    tmp_path: Path, template: str, expected: object
+) -> None:
+    folder = copy_minimal(tmp_path)
+    (folder / "templates" / "en" / "other.private.j2").write_text(template + "\n")
+    rules = load_rules(folder / "rules.yaml")
+    texts = ["hello there one", "hello there two", "hello there three"]
+    results = [suggest(t, rules=rules, lang="en") for t in texts]
+    for text, result in zip(texts, results, strict=True):
+        assert result.outcome == "other"
+        assert result.private_script == expected(result.case_ref)  # type: ignore[operator]
+        assert (result.public_reply, result.private_script) == uncached(text, rules=rules, lang="en")
+    assert all(value is None for value in rendercache._cache.values())
+
+
+def test_a_case_reference_given_by_the_user_is_used_as_is(tmp_path: Path) -> None:
+    rules = load_rules()
+    first = suggest(COMMENTS[0], rules=rules, variables={"case_ref": "TICKET-42"})
+    assert "TICKET-42" in first.private_script
+    second = suggest(COMMENTS[0], rules=rules)
+    assert "TICKET-42" not in second.private_script and second.case_ref in second.private_script
