@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import IO
 
 from replykit.errors import InputError, UsageError
 
@@ -28,9 +29,17 @@ def read_comment(path: str | None, text: str | None) -> str:
 
 
 def _read_file(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
+    with open_binary(path) as handle:
+        try:
             return handle.read(MAX_INPUT_BYTES + 1)
+        except OSError as exc:  # a directory on some systems, a device error
+            raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def open_binary(path: str) -> IO[bytes]:
+    """Open ``path`` for reading bytes, or raise a :class:`UsageError` naming it."""
+    try:
+        return open(path, "rb")
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except IsADirectoryError:

@@ -14,6 +14,7 @@ from replykit.batchio import Record, open_records
 from replykit.batchrun import EncoderSpec
 from replykit.cli.boundary import report
 from replykit.errors import ExitCode, ReplykitError, UsageError
+from replykit.inputs import open_binary
 from replykit.summary import Summary
 
 FLUSH_BYTES = 64 * 1024
@@ -84,14 +85,7 @@ def _open_input(path: str | None) -> tuple[IO[bytes], str, int]:
         raise UsageError("no input given: pass a FILE, or pipe the comments in (... | replykit batch -)")
     if path is None or path == "-":
         return sys.stdin.buffer, "<stdin>", 0
-    try:
-        stream = open(path, "rb")  # noqa: SIM115 - closed by the caller's `with`
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a directory, not a file") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    stream = open_binary(path)
     size = os.fstat(stream.fileno()).st_size if Path(path).is_file() else 0
     return stream, path, size
 
