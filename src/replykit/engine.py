@@ -14,7 +14,7 @@ from replykit import lang as langmod
 from replykit import signals as sig
 from replykit.errors import InputError
 from replykit.model import LANGS, Node, Outcome, Rules
-from replykit.textutil import normalize, token_spans, tokenize
+from replykit.textutil import normalize, token_offsets, tokenize
 
 MAX_ANALYSED_CHARS = 20_000  # a 5 MB paste is analysed on its head, not rejected
 
@@ -138,7 +138,7 @@ class Facts:
 
     def token_excerpt(self, hit: sig.Hit) -> str:
         if self._spans is None:  # character offsets are only needed to show evidence
-            self._spans = token_spans(self.norm)
+            self._spans = token_offsets(self.norm, self.tokens)
         return self.excerpt(self._spans[hit.start][1], self._spans[hit.end][2])
 
 

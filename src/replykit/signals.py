@@ -34,10 +34,16 @@ class _LangIndex:
     def __init__(self) -> None:
         self.exact: dict[str, list[Entry]] = {}
         self.stems: dict[str, list[Entry]] = {}
+        # Phrases starting with two plain words, found by that pair: a phrase
+        # starting with "i" or "not" would otherwise be tried at every "i".
+        self.pairs: dict[tuple[str, str], list[Entry]] = {}
         self.stem_lengths: tuple[int, ...] = ()
 
     def add(self, name: str, term: Term) -> None:
-        first, is_stem = term.tokens[0]
+        (first, is_stem), *rest = term.tokens
+        if rest and not is_stem and not rest[0][1]:
+            self.pairs.setdefault((first, rest[0][0]), []).append((name, term))
+            return
         table = self.stems if is_stem else self.exact
         table.setdefault(first, []).append((name, term))
 
@@ -114,11 +120,17 @@ class LexiconIndex:
 
         A hit's ``start`` and ``end`` are token indexes (first and last token).
         """
-        index, windows = self.langs[lang], self.windows
+        index, windows, pairs = self.langs[lang], self.windows, self.langs[lang].pairs
         hits: dict[str, list[Hit]] = {}
         last_negator = -1_000_000
+        last = len(tokens) - 1
         for i, token in enumerate(tokens):
-            for name, term in index.candidates(token):
+            entries = index.candidates(token)
+            if i < last:
+                paired = pairs.get((token, tokens[i + 1]))
+                if paired:
+                    entries = entries + paired
+            for name, term in entries:
                 end = i if len(term.tokens) == 1 else _phrase_end(term, tokens, i)
                 if end >= 0:
                     negated = i - last_negator <= windows[name]
