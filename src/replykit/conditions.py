@@ -133,6 +133,7 @@ class Facts(Protocol):
 
     lang: str
     policy: dict[str, bool]
+    fired_names: set[str]
 
     def signal_value(self, name: str) -> tuple[float, bool]: ...
 
@@ -144,19 +145,20 @@ class Facts(Protocol):
 Check = Callable[[Facts], bool]
 
 
-def compile_condition(cond: Condition) -> Check:
+def compile_condition(cond: Condition, settled: frozenset[str] = frozenset()) -> Check:
     """The condition as a closure: what the tree walk runs for every comment.
 
     Same meaning as :func:`evaluate` (the reference), without re-reading the
-    tuple on each call.
+    tuple on each call. ``settled`` names the signals whose firing is known
+    before the walk (``facts.fired_names``), checked without a method call.
     """
     op = cond[0]
     if op == "signal":
-        return _compile_signal(cond[1], cond[2], cond[3])
+        return _compile_signal(cond[1], cond[2], cond[3], cond[1] in settled)
     if op in ("any", "all"):
-        return _compile_combination(op, tuple(compile_condition(c) for c in cond[1]))
+        return _compile_combination(op, tuple(compile_condition(c, settled) for c in cond[1]))
     if op == "not":
-        inner = compile_condition(cond[1])
+        inner = compile_condition(cond[1], settled)
         return lambda facts: not inner(facts)
     if op == "field":
         name, low, high, values = cond[1:5]
@@ -170,8 +172,10 @@ def compile_condition(cond: Condition) -> Check:
     return lambda facts: True
 
 
-def _compile_signal(name: str, low: float | None, high: float | None) -> Check:
+def _compile_signal(name: str, low: float | None, high: float | None, settled: bool) -> Check:
     if low is None and high is None:
+        if settled:
+            return lambda facts: name in facts.fired_names
         return lambda facts: facts.fired(name)
     return lambda facts: within(facts.signal_value(name)[0], low, high)
 

@@ -63,16 +63,19 @@ class Facts:
         self._spans: list[tuple[str, int, int]] | None = None
         self.lang, self.fields, self.policy = lang, fields, policy
         self._cache: dict[str, tuple[float, bool, list[str]]] = {}
+        self.fired_names: set[str] = set()  # lexicon signals that fired, for compiled conditions
         self._scan_lexicons()
 
     def _scan_lexicons(self) -> None:
-        # One pass finds every lexicon term; settling all lexicon signals now
-        # costs less than dispatching them one by one later.
+        # One pass finds every lexicon term; settling the lexicon signals with
+        # hits now costs less than dispatching them one by one later (those
+        # without hits are simply absent: see signal()).
         hits = self.rules.index.scan(self.tokens, self.lang, self.rules.negators[self.lang])
-        cache = self._cache
-        for name, signal in self.rules.index.lexicon_signals.items():
-            found = hits.get(name)
-            cache[name] = self._lexicon_result(signal, found) if found else NOT_FIRED
+        signals, cache = self.rules.index.lexicon_signals, self._cache
+        for name, found in hits.items():
+            result = cache[name] = self._lexicon_result(signals[name], found)
+            if result[1]:
+                self.fired_names.add(name)
 
     def _lexicon_result(self, signal: Any, found: list[sig.Hit]) -> tuple[float, bool, list[str]]:
         value, kept = sig.lexicon_value(signal, found)
@@ -99,13 +102,12 @@ class Facts:
         return found
 
     def fired(self, name: str) -> bool:
-        found = self._cache.get(name)
-        if found is None:
-            found = self._cache[name] = self._compute(self.rules.signals[name])
-        return found[1]
+        return self.signal(name)[1]
 
     def _compute(self, signal: Any) -> tuple[float, bool, list[str]]:
         hits: list[sig.Hit] = []
+        if signal.kind == "lexicon":  # settled by the scan: no hit, no value
+            return NOT_FIRED
         if signal.kind == "pattern":
             text = self.text if signal.raw else self.norm
             hits = sig.pattern_hits(self.rules.index.patterns(signal.name, self.lang), text)
@@ -195,8 +197,9 @@ def compiled_nodes(rules: Rules) -> dict[str, CompiledNode]:
     """Each node with its condition compiled, built once per rules object."""
     compiled: dict[str, CompiledNode] | None = getattr(rules, "_compiled_nodes", None)
     if compiled is None:
+        settled = frozenset(rules.index.lexicon_signals)
         compiled = {
-            node.id: (node, conditions.compile_condition(node.when), conditions.signals_in(node.when))
+            node.id: (node, conditions.compile_condition(node.when, settled), conditions.signals_in(node.when))
             for node in rules.tree
         }
         rules._compiled_nodes = compiled  # type: ignore[attr-defined]
