@@ -38,7 +38,7 @@ def uncached(text: str, **options: object) -> tuple[str, str]:
 def test_cached_replies_equal_fresh_renders(platform: str, author: str) -> None:
     rules = load_rules()
     for text in COMMENTS * 2:  # the second round is served from the cache
-        cached = suggest(text, rules=rules, author=author, platform=platform)
+        cached = suggest(text, rules=rules, author=author, platform=platform, reuse_renders=True)
         fresh = uncached(text, rules=rules, author=author, platform=platform)
         assert (cached.public_reply, cached.private_script) == fresh
         assert cached.case_ref in cached.private_script
@@ -68,7 +68,7 @@ def test_a_template_that_transforms_the_case_reference_is_rendered_every_time(
     (folder / "templates" / "en" / "other.private.j2").write_text(template + "\n")
     rules = load_rules(folder / "rules.yaml")
     texts = ["hello there one", "hello there two", "hello there three"]
-    results = [suggest(t, rules=rules, lang="en") for t in texts]
+    results = [suggest(t, rules=rules, lang="en", reuse_renders=True) for t in texts]
     for text, result in zip(texts, results, strict=True):
         assert result.outcome == "other"
         assert result.private_script == expected(result.case_ref)  # type: ignore[operator]
@@ -78,7 +78,7 @@ def test_a_template_that_transforms_the_case_reference_is_rendered_every_time(
 
 def test_a_case_reference_given_by_the_user_is_used_as_is(tmp_path: Path) -> None:
     rules = load_rules()
-    first = suggest(COMMENTS[0], rules=rules, variables={"case_ref": "TICKET-42"})
+    first = suggest(COMMENTS[0], rules=rules, variables={"case_ref": "TICKET-42"}, reuse_renders=True)
     assert "TICKET-42" in first.private_script
-    second = suggest(COMMENTS[0], rules=rules)
+    second = suggest(COMMENTS[0], rules=rules, reuse_renders=True)
     assert "TICKET-42" not in second.private_script and second.case_ref in second.private_script

@@ -103,6 +103,7 @@ def process(record: Record, run: BatchOptions) -> dict[str, Any]:
             variables=run.variables,
             templates=run.templates,
             render_replies=not run.triage_only,
+            reuse_renders=True,
         )
     except (TemplateError, UsageError):
         raise

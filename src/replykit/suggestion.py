@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from replykit.engine import Triage, triage
 from replykit.errors import UsageError
 from replykit.model import Localized, Rules
-from replykit.render import PLATFORM_LIMITS, check_templates, render_string
+from replykit.render import PLATFORM_LIMITS, check_templates, render, render_string
 from replykit.rendercache import render_pair
 
 SCHEMA = "replykit.suggestion/1"
@@ -96,6 +96,7 @@ def suggest(
     variables: dict[str, str] | None = None,
     templates: str | Path | None = None,
     render_replies: bool = True,
+    reuse_renders: bool = False,
 ) -> Suggestion:
     """Triage ``text`` and render its public reply and private follow-up script.
 
@@ -109,6 +110,8 @@ def suggest(
         variables: overrides: profile keys (``brand=Acme``), ``policy.NAME=false``, ``case_ref=...``.
         templates: the templates folder; see :func:`templates_dir_for`.
         render_replies: False to triage only (faster, replies left empty).
+        reuse_renders: reuse earlier renders of the same context where exact
+            (see replykit.rendercache); pays off over many comments, not one.
 
     Raises:
         InputError: the comment is empty.
@@ -128,7 +131,11 @@ def suggest(
     context = build_context(rules, result, author, platform, case_ref, variables)
     folder = templates_dir_for(rules, templates)
     check_templates(rules.outcomes, folder, rules.checked_templates)
-    public, private = render_pair(folder, result.outcome, result.lang, context)
+    if reuse_renders:
+        public, private = render_pair(folder, result.outcome, result.lang, context)
+    else:
+        public = render(folder, result.outcome, "public", result.lang, context)
+        private = render(folder, result.outcome, "private", result.lang, context)
     warnings = _length_warnings(public, platform, result.lang)
     return Suggestion(result, public, private, reminders_for(rules, result), case_ref, author, platform, warnings)
 
