@@ -1,0 +1,50 @@
+"""Sample template contexts: every outcome, language, platform, topic and solution.
+
+Checks that render templates (lengths, undefined variables, wording) use
+these, so a template is judged on the worst realistic case, not on one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import product
+from typing import Any, NamedTuple
+
+from replykit.engine import Triage
+from replykit.model import LANGS, Outcome, Rules
+
+LONG_AUTHOR = "Marie-Bérénice de La Tour-d'Auvergne-Saint-Hilaire"  # 50 characters, the most X allows
+AUTHORS = ("", LONG_AUTHOR)
+PLATFORMS = ("", "x", "facebook")
+CASE_REF = "RK-0A1B2C"
+
+
+class Sample(NamedTuple):
+    outcome: Outcome
+    lang: str
+    platform: str
+    author: str
+    topic: str
+    solution: str
+    context: dict[str, Any]
+
+    def describe(self) -> str:
+        parts = [f"outcome {self.outcome.id}", f"lang {self.lang}"]
+        parts += [f"platform {self.platform}"] if self.platform else []
+        parts += [f"a {len(self.author)}-character author"] if self.author else []
+        parts += [f"topic '{self.topic}'"] if self.topic else []
+        parts += [f"solution {self.solution}"] if self.solution else []
+        return ", ".join(parts)
+
+
+def samples(rules: Rules, platforms: tuple[str, ...] = PLATFORMS) -> Iterator[Sample]:
+    """Contexts for every outcome and language, across authors, platforms, topics and solutions."""
+    from replykit.suggestion import build_context
+
+    for outcome, lang in product(rules.outcomes.values(), LANGS):
+        topics = ("", *sorted({s.topic[lang] for s in rules.index.topic_signals if lang in s.topic}))
+        solutions = ("", *(s.id for s in rules.solutions))
+        for platform, author, topic, solution in product(platforms, AUTHORS, topics, solutions):
+            triage = Triage(lang, "forced", outcome, (), topic, (solution,) if solution else ())
+            context = build_context(rules, triage, author, platform, CASE_REF, {})
+            yield Sample(outcome, lang, platform, author, topic, solution, context)
