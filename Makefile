@@ -34,6 +34,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/replykit lint --strict
 
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py
