@@ -207,11 +207,13 @@ def compiled_nodes(rules: Rules) -> dict[str, CompiledNode]:
 
 
 def _topic_and_solutions(rules: Rules, facts: Facts) -> tuple[str, tuple[str, ...]]:
+    # Topic and solution signals are lexicons: the scan settled those that fired.
+    fired = facts.fired_names
     best, best_value = "", 0.0
     for signal in rules.index.topic_signals:
-        if facts.lang in signal.topic:
-            value, fired, _ = facts.signal(signal.name)
-            if fired and value > best_value:
+        if signal.name in fired and facts.lang in signal.topic:
+            value = facts.signal(signal.name)[0]
+            if value > best_value:
                 best, best_value = signal.topic[facts.lang], value
-    solutions = tuple(s.id for s in rules.solutions if facts.signal(s.signal)[1])
+    solutions = tuple(s.id for s in rules.solutions if s.signal in fired)
     return best, solutions
