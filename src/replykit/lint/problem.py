@@ -17,5 +17,6 @@ class Problem(NamedTuple):
     message: str
     check: str
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line, self.column, self.check)
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        # The message breaks ties: the output order must not depend on set order.
+        return (self.path, self.line, self.column, self.check, self.message)
