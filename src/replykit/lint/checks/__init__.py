@@ -5,31 +5,39 @@ from __future__ import annotations
 from types import ModuleType
 
 from replykit.lint.checks import (
-    example_misrouted,
-    method_citation,
-    missing_template,
-    regex_backtracking,
+    aggressive_wording,
+    asks_personal_data,
+    blaming_customer,
+    defensive_wording,
+    double_exclamation,
+    moderation_argues,
+    no_empathy,
+    no_private_channel,
+    promises_gesture,
     reply_too_long,
     rules_invalid,
+    sarcasm,
+    shouting,
     template_syntax,
-    template_twin,
-    template_undefined,
 )
 
 REGISTRY: dict[str, ModuleType] = {
     module.ID: module
     for module in (
-        # the rules file
         rules_invalid,
-        missing_template,
-        example_misrouted,
-        regex_backtracking,
-        # the templates
         template_syntax,
-        template_twin,
-        template_undefined,
-        method_citation,
-        # the rendered replies
         reply_too_long,
+        # tone and method, on the rendered replies (issue 4)
+        aggressive_wording,
+        defensive_wording,
+        sarcasm,
+        blaming_customer,
+        shouting,
+        double_exclamation,
+        no_private_channel,
+        no_empathy,
+        asks_personal_data,
+        promises_gesture,
+        moderation_argues,
     )
 }
