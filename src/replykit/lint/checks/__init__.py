@@ -10,22 +10,37 @@ from replykit.lint.checks import (
     blaming_customer,
     defensive_wording,
     double_exclamation,
+    example_misrouted,
+    method_citation,
+    missing_template,
     moderation_argues,
     no_empathy,
     no_private_channel,
     promises_gesture,
+    regex_backtracking,
     reply_too_long,
     rules_invalid,
     sarcasm,
     shouting,
     template_syntax,
+    template_twin,
+    template_undefined,
 )
 
 REGISTRY: dict[str, ModuleType] = {
     module.ID: module
     for module in (
+        # the rules file
         rules_invalid,
+        missing_template,
+        example_misrouted,
+        regex_backtracking,
+        # the templates
         template_syntax,
+        template_twin,
+        template_undefined,
+        method_citation,
+        # the rendered replies
         reply_too_long,
         # tone and method, on the rendered replies (issue 4)
         aggressive_wording,
