@@ -7,7 +7,8 @@
   sarcasm, blaming, shouting, '!!'; target: at least 80%). The share of the
   tweets labelled not offensive that get flagged is printed for reference.
 
-The review is the one ``replykit check`` runs on a draft (no category given).
+The review is the one ``replykit check`` runs on a draft by default (language
+detected, no category given).
 
 Usage (from the repository root)::
 
@@ -54,7 +55,7 @@ def main() -> int:
     flagged = []
     for rec in brand:
         text = str(rec["brand_reply"])
-        found = {f.kind for f in tone.review(text, "en", rules)}
+        found = {f.kind for f in tone.review(text, None, rules)}
         kinds.update(found)
         if found & {"aggressive-wording", "defensive-wording"}:
             flagged.append(text)
@@ -74,7 +75,7 @@ def main() -> int:
         hits, total, clean_hits, clean_total, missed = 0, 0, 0, 0, []
         for rec in rows:
             text = str(rec["text"])
-            found = [f for f in tone.review(text, lang, rules) if f.kind in tone.TONE_KINDS]
+            found = [f for f in tone.review(text, None, rules) if f.kind in tone.TONE_KINDS]
             if rec.get("offensive"):
                 total += 1
                 hits += bool(found)
