@@ -127,3 +127,11 @@ def test_readme_multiprocessing_recipe_matches_replykit_batch(tmp_path: Path) ->
     assert len(expected) == count
     for got, want in zip(entries, expected, strict=True):
         assert {**got, "line": 0} == {**want, "line": 0}
+
+
+def test_readme_documents_every_lint_check() -> None:
+    from replykit.lint.checks import REGISTRY
+
+    text = readme()
+    missing = [check_id for check_id in REGISTRY if f"`{check_id}`" not in text]
+    assert not missing, f"README.md does not document the lint checks {', '.join(missing)}"
