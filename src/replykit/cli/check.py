@@ -179,14 +179,14 @@ def _run_batch(
     return 1 if failed else 0
 
 
-def print_text(draft: str, result: dict[str, Any], color: str) -> None:
+def print_text(draft: str, result: dict[str, Any], color: str, *, stderr: bool = False) -> None:
     """The draft with its offending words highlighted, then one line per finding."""
     from rich.text import Text
 
     from replykit.formats.text import make_console
     from replykit.textutil import printable
 
-    console = make_console(color)
+    console = make_console(color, stderr=stderr)
     findings = result["findings"]
     if not findings:
         console.print(Text("No tone or method problem found.", style="green"))

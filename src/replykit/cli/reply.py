@@ -55,6 +55,12 @@ def reply(
         ReplyFormat, typer.Option("--format", "-f", help="text (for people), json (for scripts), markdown.")
     ] = ReplyFormat.text,
     color: ColorOption = "auto",  # type: ignore[assignment]
+    edit: Annotated[
+        bool,
+        typer.Option(
+            "--edit", "-e", help="Open the public reply in $EDITOR, then check what you wrote before printing it."
+        ),
+    ] = False,
 ) -> int:
     """Suggest a public reply and a private follow-up script for one comment.
 
@@ -65,5 +71,15 @@ def reply(
     from replykit.cli.replycore import run_reply
 
     return run_reply(
-        file, text, author, platform, lang.value, rules, templates, var, fmt.value, str(getattr(color, "value", color))
+        file,
+        text,
+        author,
+        platform,
+        lang.value,
+        rules,
+        templates,
+        var,
+        fmt.value,
+        str(getattr(color, "value", color)),
+        edit=edit,
     )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from replykit.errors import UsageError
 
 if TYPE_CHECKING:
+    from replykit.model import Rules
     from replykit.suggestion import Suggestion
 
 FORMATS = ("text", "json", "markdown")
@@ -27,24 +28,58 @@ def run_reply(
     var: list[str] | None = None,
     fmt: str = "text",
     color: str = "auto",
+    edit: bool = False,
 ) -> int:
-    """Read one comment, suggest replies, print them in ``fmt``; return the exit code."""
+    """Read one comment, suggest replies, print them in ``fmt``; return the exit code.
+
+    With ``edit``, the public reply opens in the user's editor first, and what
+    they wrote is checked (tone and method) before it is printed: exit 1 when
+    the check finds an error.
+    """
     from replykit.inputs import read_comment
     from replykit.rules import load_rules
     from replykit.suggestion import suggest
 
     comment = read_comment(file, text)
+    loaded = load_rules(rules)
     result = suggest(
         comment,
-        rules=load_rules(rules),
+        rules=loaded,
         author=author,
         platform=platform,
         lang=None if lang == "auto" else lang,
         variables=parse_vars(var or []),
         templates=templates,
     )
+    if not edit:
+        write(result, fmt, color)
+        return 0
+    return _edit_and_check(result, loaded, fmt, color)
+
+
+def _edit_and_check(result: Suggestion, rules: Rules, fmt: str, color: str) -> int:
+    from replykit.cli.check import check_text, print_text
+    from replykit.editor import edit_text
+
+    edited = edit_text(result.public_reply)
+    result = result._replace(public_reply=edited)
+    category = "moderation" if result.action == "moderate" else result.category
+    review = check_text(edited, rules, result.lang, category if category in CHECKED else "", True)
     write(result, fmt, color)
-    return 0
+    if fmt == "json":
+        sys.stderr.write(_json(review) + "\n")
+    elif review["findings"]:
+        print_text(edited, review, color, stderr=True)
+    return 1 if review["counts"]["error"] else 0
+
+
+CHECKED = ("complaint", "question", "moderation")
+
+
+def _json(data: object) -> str:
+    from replykit.formats.jsonout import dumps
+
+    return dumps(data)
 
 
 def parse_vars(items: list[str]) -> dict[str, str]:
