@@ -57,6 +57,8 @@ def configured_levels(target: Target) -> dict[str, str]:
     levels = {}
     for check_id, value in raw.items() if isinstance(raw, dict) else []:
         level = value.get("level") if isinstance(value, dict) else value
+        if level is False:  # YAML reads an unquoted `off` as false
+            level = "off"
         if check_id not in REGISTRY:
             raise UsageError(f"{target.rules_path}: lint.checks.{check_id}: unknown check")
         if level not in (*LEVELS, "off"):

@@ -29,6 +29,16 @@ def sub(old: str, new: str) -> str:
 
 # check id -> (rules.yaml, {template path: new text, or None to delete})
 CASES_BY_CHECK: dict[str, tuple[str, dict[str, str | None]]] = {
+    "rules-invalid": (sub("    then: complaint\n", "    then: complain\n"), {}),
+    "template-syntax": (BASE, {"en/other.private.j2": "{# method: REPLY #}\n{% if author %}Hello {{ author }}\n"}),
+    "reply-too-long": (
+        BASE,
+        {
+            "en/other.public.j2": "{# method: REPLY #}\n{{ profile.brand }}: thanks {{ author }}. "
+            + "We read every message. " * 12
+            + "\n"
+        },
+    ),
     "missing-template": (BASE, {"en/question.private.j2": None, "fr/question.private.j2": None}),
     "template-undefined": (
         BASE,
