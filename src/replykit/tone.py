@@ -28,6 +28,7 @@ LISTS = {
     "empathy": "empathy markers (O1.1)",
     "private_channel": "markers of the business's own private channel (O1.3)",
     "arguing": "arguing back (O2.2)",
+    "charged": "political, religious or group labels a business reply takes no side on (PUBLIC)",
 }
 
 # Finding kinds (the lint check IDs) and the list each one reads.
@@ -39,6 +40,7 @@ WORDING_KINDS = {
     "asks-personal-data": "personal_data",
     "promises-gesture": "gesture",
     "moderation-argues": "arguing",
+    "charged-topic": "charged",
 }
 TONE_KINDS = (
     "aggressive-wording",
@@ -47,6 +49,7 @@ TONE_KINDS = (
     "blaming-customer",
     "shouting",
     "double-exclamation",
+    "charged-topic",
 )
 PUBLIC_KINDS = ("asks-personal-data", "promises-gesture")
 KINDS = (*TONE_KINDS, *PUBLIC_KINDS, "no-private-channel", "no-empathy", "moderation-argues")
@@ -63,6 +66,7 @@ MESSAGES = {
     "no-private-channel": "offers no private channel: give your phone, e-mail or DM (O1.3)",
     "no-empathy": "shows no empathy: open with it (O1.1)",
     "moderation-argues": "a moderation note argues back (O2.2: no debate)",
+    "charged-topic": "names a political, religious or group label: a reply from the business takes no side (PUBLIC)",
 }
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")

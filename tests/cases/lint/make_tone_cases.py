@@ -42,6 +42,12 @@ TONE_CASES: dict[str, tuple[str, str, str, str]] = {
         "Sorry {{ author }}, but this is not our fault. Call {{ profile.phone }}.\n",
         "Sorry {{ author }}, let's sort it out together. Call {{ profile.phone }}.\n",
     ),
+    "charged-topic": (
+        BASE,
+        "en/other.public.j2",
+        "Thanks {{ author }}, we never talk about immigration or the election here. {{ profile.brand }}\n",
+        "Thanks {{ author }}, we are glad you wrote to us. {{ profile.brand }}\n",
+    ),
     "sarcasm": (
         BASE,
         "en/other.public.j2",

@@ -8,6 +8,7 @@ from replykit.lint.checks import (
     aggressive_wording,
     asks_personal_data,
     blaming_customer,
+    charged_topic,
     defensive_wording,
     double_exclamation,
     example_misrouted,
@@ -54,5 +55,6 @@ REGISTRY: dict[str, ModuleType] = {
         asks_personal_data,
         promises_gesture,
         moderation_argues,
+        charged_topic,
     )
 }
