@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SOURCES := pyproject.toml rules.yaml $(shell find src templates -type f 2>/dev/null)
 
-.PHONY: demo test lint bench install clean
+.PHONY: demo test lint bench eval install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/replykit lint --strict
+
+# replykit eval with each preset on the labeled sets in ../shared/data: one table.
+eval: $(STAMP)
+	$(BIN)/python bench/eval_all.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py

@@ -81,7 +81,7 @@ def root(
 
 
 # The commands register themselves on `app` when imported.
-from replykit.cli import batch, check, initcmd, lint, reply, tree  # noqa: E402,F401
+from replykit.cli import batch, check, eval, initcmd, lint, reply, tree  # noqa: E402,F401
 
 
 def run_app(args: list[str]) -> int:

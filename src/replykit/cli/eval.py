@@ -1,0 +1,110 @@
+"""``replykit eval``: measure the rules on labeled comments."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from replykit.cli.app import ColorOption, RulesOption, app, error_boundary
+from replykit.cli.reply import Lang
+
+
+class EvalFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("eval")
+@error_boundary
+def eval_command(
+    input: Annotated[str, typer.Argument(help="Labeled comments: JSON lines or CSV file; - for stdin.")],
+    label_field: Annotated[
+        str | None, typer.Option("--label-field", help="Field or column holding the label (default: category).")
+    ] = None,
+    mapping: Annotated[
+        str | None,
+        typer.Option(
+            "--map", help="Labels onto categories: 1=complaint,0=*rest or negative=complaint,positive=praise."
+        ),
+    ] = None,
+    predicted: Annotated[
+        str | None,
+        typer.Option("--predicted", help="Group predicted categories: complaint+general counts general as complaint."),
+    ] = None,
+    preset_name: Annotated[
+        str | None,
+        typer.Option("--preset", help="A documented mapping: complaints_en, offensive_en, offensive_fr, airline_en."),
+    ] = None,
+    text_field: Annotated[str, typer.Option("--text-field", help="Field or column holding the comment.")] = "text",
+    id_field: Annotated[str, typer.Option("--id-field", help="Field or column holding the record's id.")] = "id",
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language; auto detects it per comment.")] = Lang.auto,
+    rules: RulesOption = None,
+    fmt: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="text or json (replykit.eval/1).")
+    ] = EvalFormat.text,
+    errors: Annotated[int, typer.Option("--errors", min=0, help="Misrouted comments to show, with their path.")] = 10,
+    color: ColorOption = "auto",  # type: ignore[assignment]
+) -> int:
+    """Measure the rules on labeled comments: precision, recall, F1, confusion matrix, misrouted comments.
+
+    Exit codes: 0 done, 1 some records could not be evaluated, 2 usage or configuration error.
+    Examples: replykit eval labeled.jsonl; replykit eval tweets.csv --label-field complaint --map 1=complaint,0=*rest
+    """
+    from replykit.batchio import open_records
+    from replykit.cli.batchcmd import _open_input
+    from replykit.evaluate import LabelMap, evaluate, parse_groups, parse_map, preset
+    from replykit.formats import evalout
+    from replykit.rules import load_rules
+
+    chosen = preset(preset_name) if preset_name else None
+    targets = parse_map(mapping) if mapping else (dict(chosen.targets) if chosen else {})
+    groups = parse_groups(predicted) if predicted is not None else (dict(chosen.groups) if chosen else {})
+    field = label_field or (chosen.label_field if chosen else "category")
+    loaded = load_rules(rules)
+    stream, name, _ = _open_input(input)
+    with stream:
+        reader = open_records(stream, name, None, text_field, id_field)
+        result = evaluate(
+            reader.records,
+            loaded,
+            LabelMap(targets, groups),
+            field,
+            lang=None if lang == Lang.auto else lang.value,
+            errors=errors,
+            exclude=chosen.exclude if chosen and not mapping else None,
+        )
+    _notes(result, name)
+    if fmt == EvalFormat.json:
+        sys.stdout.write(evalout.as_json(result, name, preset_name))
+    else:
+        evalout.print_text(result, name, str(getattr(color, "value", color)), preset_name)
+    return 1 if result.failed else 0
+
+
+def _notes(result: object, name: str) -> None:
+    from replykit.cli.boundary import report
+    from replykit.evaluate import Evaluation
+
+    assert isinstance(result, Evaluation)
+    for line, error in result.bad:
+        report(f"{name}:{line}: {error}")
+    if result.bad_count > len(result.bad):
+        report(f"... {result.bad_count - len(result.bad)} more bad records")
+    if result.bad_count:
+        report(f"{result.bad_count} bad records skipped")
+    field = result.label_field
+    if result.unlabeled.count:
+        lines = ", ".join(map(str, result.unlabeled.lines))
+        report(f"{result.unlabeled.count} records without a '{field}' label skipped (lines {lines}); see --label-field")
+    if result.unmapped.count:
+        lines = ", ".join(map(str, result.unmapped.lines))
+        values = ", ".join(repr(v) for v, _ in result.unmapped.values.most_common(5))
+        report(
+            f"{result.unmapped.count} records with an unmapped '{field}' label ({values}) skipped"
+            f" (lines {lines}); see --map"
+        )
+    if result.excluded.count:
+        sys.stderr.write(f"replykit: note: {result.excluded.count} records left out by the preset\n")
