@@ -34,22 +34,44 @@ class Record(NamedTuple):
     error: str = ""
 
 
+class LineParser(NamedTuple):
+    """Turns one non-blank input line into a record (JSON lines or text); picklable,
+    so worker processes can parse their own lines."""
+
+    format: str
+    text_field: str = "text"
+    id_field: str = "id"
+
+    def parse(self, item: tuple[int, bytes]) -> Record:
+        number, raw = item
+        line, error = _decode(raw, number)
+        if error:
+            return Record(number, error=error)
+        if self.format == "jsonl":
+            return json_record(line, number, self.text_field, self.id_field)
+        return Record(number, line.rstrip("\r\n"))
+
+
 class Reader(NamedTuple):
     records: Iterator[Record]
     format: str
     columns: list[str] = []  # the CSV header, in order
+    # JSON lines and text: the raw lines and their parser, so workers can parse
+    # them (the records above are the same lines, parsed here)
+    lines: Iterator[tuple[int, bytes]] | None = None
+    parser: LineParser | None = None
 
 
 def open_records(stream: IO[bytes], name: str, fmt: str | None, text_field: str, id_field: str) -> Reader:
     """Detect the format (unless given) and stream the records of ``stream``."""
     head = _peek(stream)
     chosen = fmt or detect_format(name, head, text_field)
-    if chosen == "jsonl":
-        return Reader(read_jsonl(stream, text_field, id_field), chosen)
     if chosen == "csv":
         header, rows = read_csv(stream, name, head, text_field, id_field)
         return Reader(rows, chosen, header)
-    return Reader(read_text(stream), chosen)
+    lines = nonblank_lines(stream)
+    parser = LineParser(chosen, text_field, id_field)
+    return Reader(map(parser.parse, lines), chosen, [], lines, parser)
 
 
 def _peek(stream: IO[bytes]) -> bytes:
@@ -101,13 +123,14 @@ def _decode(raw: bytes, number: int) -> tuple[str, str]:
         return "", f"not valid UTF-8 at column {exc.start + 1} (byte 0x{raw[exc.start]:02x})"
 
 
+def nonblank_lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+    """``(line number, bytes)`` of every line that is not blank (blank lines are not records)."""
+    return ((number, raw) for number, raw in _lines(stream) if raw.strip())
+
+
 def read_jsonl(stream: IO[bytes], text_field: str, id_field: str) -> Iterator[Record]:
     """One JSON object per line; blank lines are not records."""
-    for number, raw in _lines(stream):
-        if not raw.strip():
-            continue
-        line, error = _decode(raw, number)
-        yield Record(number, error=error) if error else json_record(line, number, text_field, id_field)
+    return map(LineParser("jsonl", text_field, id_field).parse, nonblank_lines(stream))
 
 
 def json_record(line: str, number: int, text_field: str, id_field: str) -> Record:
@@ -149,11 +172,7 @@ def mapping_record(data: dict[str, Any], number: int, text_field: str, id_field:
 
 def read_text(stream: IO[bytes]) -> Iterator[Record]:
     """One comment per line; blank lines are not records."""
-    for number, raw in _lines(stream):
-        if not raw.strip():
-            continue
-        line, error = _decode(raw, number)
-        yield Record(number, error=error) if error else Record(number, line.rstrip("\r\n"))
+    return map(LineParser("text").parse, nonblank_lines(stream))
 
 
 def read_csv(

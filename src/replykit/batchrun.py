@@ -16,7 +16,7 @@ from itertools import islice
 from typing import Any
 
 from replykit.batch import BatchOptions, process
-from replykit.batchio import Record
+from replykit.batchio import LineParser, Reader, Record
 from replykit.formats.batchout import Encoder, make_encoder
 
 CHUNK = 256  # records per task: large enough to amortise pickling, small enough to stream
@@ -26,20 +26,24 @@ _HEAVY = ("text", "fields", "public_reply", "private_script", "reminders")
 Result = tuple[bytes, dict[str, Any]]  # (encoded output, the entry or its summary view)
 EncoderSpec = tuple[str, list[str]]  # (format, input columns) -> make_encoder
 
-_worker: tuple[BatchOptions, Encoder | None] | None = None
+_worker: tuple[BatchOptions, Encoder | None, LineParser | None] | None = None
 
 
-def run_encoded(records: Iterable[Record], run: BatchOptions, spec: EncoderSpec, jobs: int = 1) -> Iterator[Result]:
-    """Results for ``records`` in order; ``jobs`` 0 means one per CPU.
+def run_encoded(reader: Reader, run: BatchOptions, spec: EncoderSpec, jobs: int = 1) -> Iterator[Result]:
+    """Results for the reader's records in order; ``jobs`` 0 means one per CPU.
 
     With an encoder (jsonl, csv) each result is the output bytes and a summary
     view of the entry; without one (the table) it is ``b""`` and the entry.
+    With several jobs, JSON lines and text are sent to the workers as raw
+    lines, so parsing happens there too, not in the parent.
     """
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1:
         encoder = make_encoder(*spec)
-        return (answer(record, run, encoder) for record in records)
-    return _parallel(records, run, spec, jobs)
+        return (answer(record, run, encoder) for record in reader.records)
+    if reader.lines is not None and reader.parser is not None:
+        return _parallel(reader.lines, reader.parser, run, spec, jobs)
+    return _parallel(reader.records, None, run, spec, jobs)
 
 
 def answer(record: Record, run: BatchOptions, encoder: Encoder | None) -> Result:
@@ -57,12 +61,14 @@ def summary_view(entry: dict[str, Any]) -> dict[str, Any]:
     return view
 
 
-def _parallel(records: Iterable[Record], run: BatchOptions, spec: EncoderSpec, jobs: int) -> Iterator[Result]:
+def _parallel(
+    items: Iterable[Any], parse: LineParser | None, run: BatchOptions, spec: EncoderSpec, jobs: int
+) -> Iterator[Result]:
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    chunks = _chunks(records)
-    with context.Pool(jobs, initializer=_init_worker, initargs=(run, spec)) as pool:
+    chunks = _chunks(items)
+    with context.Pool(jobs, initializer=_init_worker, initargs=(run, spec, parse)) as pool:
         # Pool.imap would read the whole input ahead and hold it in memory.
         pending = deque(pool.apply_async(_answer_chunk, (chunk,)) for chunk in islice(chunks, IN_FLIGHT * jobs))
         while pending:
@@ -73,21 +79,22 @@ def _parallel(records: Iterable[Record], run: BatchOptions, spec: EncoderSpec, j
             yield from results
 
 
-def _init_worker(run: BatchOptions, spec: EncoderSpec) -> None:
+def _init_worker(run: BatchOptions, spec: EncoderSpec, parse: LineParser | None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     global _worker
-    _worker = (run, make_encoder(*spec))
+    _worker = (run, make_encoder(*spec), parse)
 
 
-def _answer_chunk(chunk: list[Record]) -> list[Result]:
+def _answer_chunk(chunk: list[Any]) -> list[Result]:
     assert _worker is not None
-    run, encoder = _worker
-    return [answer(record, run, encoder) for record in chunk]
+    run, encoder, parse = _worker
+    records = map(parse.parse, chunk) if parse is not None else chunk
+    return [answer(record, run, encoder) for record in records]
 
 
-def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:
-    iterator = iter(records)
+def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
+    iterator = iter(items)
     while chunk := list(islice(iterator, CHUNK)):
         yield chunk

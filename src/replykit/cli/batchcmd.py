@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from replykit.batch import BatchOptions
-from replykit.batchio import Record, open_records
+from replykit.batchio import Reader, open_records
 from replykit.batchrun import EncoderSpec
 from replykit.cli.boundary import report
 from replykit.errors import ExitCode, ReplykitError, UsageError
@@ -46,18 +46,18 @@ def run_batch(args: BatchArgs, run: BatchOptions) -> int:
         spec = (fmt, [c for c in reader.columns if c not in (args.text_field, args.id_field)])
         output = make_output(spec, args.color)
         summary = Summary()
-        code = _loop(reader.records, run, args, spec, output, summary, name, _Progress(stream, size))
+        code = _loop(reader, run, args, spec, output, summary, name, _Progress(stream, size))
     _finish_summary(summary, args)
     return code
 
 
-def _loop(records: Iterator[Record], run: BatchOptions, args: BatchArgs, spec: EncoderSpec, output: Output,
+def _loop(reader: Reader, run: BatchOptions, args: BatchArgs, spec: EncoderSpec, output: Output,
           summary: Summary, name: str, progress: _Progress) -> int:  # fmt: skip
     from replykit.batchrun import run_encoded
 
     failed = False
     try:
-        for data, entry in run_encoded(records, run, spec, args.jobs):
+        for data, entry in run_encoded(reader, run, spec, args.jobs):
             summary.add(entry)  # first: a Ctrl-C held until a write ends is raised by output.write
             output.write(data, entry)
             progress.advance()
