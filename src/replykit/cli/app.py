@@ -19,7 +19,8 @@ import typer
 from replykit import __version__
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 success; 1 the comment cannot be used (empty, not UTF-8); "
+    "Exit codes: 0 success; 1 the comment cannot be used (empty, not UTF-8), some batch records failed, "
+    "or lint, check or eval found problems; "
     "2 usage or configuration error (bad option, missing file, invalid rules.yaml or template); "
     "3 internal error; 130 interrupted."
 )
