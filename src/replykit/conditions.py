@@ -148,9 +148,9 @@ Check = Callable[[Facts], bool]
 def compile_condition(cond: Condition, settled: frozenset[str] = frozenset()) -> Check:
     """The condition as a closure: what the tree walk runs for every comment.
 
-    Same meaning as :func:`evaluate` (the reference), without re-reading the
-    tuple on each call. ``settled`` names the signals whose firing is known
-    before the walk (``facts.fired_names``), checked without a method call.
+    Built once per rules object, so a comment never re-reads the tuples.
+    ``settled`` names the signals whose firing is known before the walk
+    (``facts.fired_names``), checked without a method call.
     """
     op = cond[0]
     if op == "signal":
@@ -199,29 +199,6 @@ def _compile_combination(op: str, parts: tuple[Check, ...]) -> Check:
         return True
 
     return all_of
-
-
-def evaluate(cond: Condition, facts: Facts) -> bool:
-    """True when ``cond`` holds for the comment described by ``facts``."""
-    op = cond[0]
-    if op == "signal":
-        value, fired = facts.signal_value(cond[1])
-        if cond[2] is None and cond[3] is None:
-            return fired
-        return within(value, cond[2], cond[3])
-    if op == "any":
-        return any(evaluate(c, facts) for c in cond[1])
-    if op == "all":
-        return all(evaluate(c, facts) for c in cond[1])
-    if op == "not":
-        return not evaluate(cond[1], facts)
-    if op == "field":
-        return field_matches(facts.field_value(cond[1]), cond[2], cond[3], cond[4])
-    if op == "lang":
-        return bool(facts.lang == cond[1])
-    if op == "policy":
-        return bool(facts.policy.get(cond[1], False))
-    return True
 
 
 def within(value: float, low: float | None, high: float | None) -> bool:

@@ -87,11 +87,6 @@ class Facts:
         value, fired, _ = self.signal(name)
         return value, fired
 
-    def evidence(self, name: str) -> list[str]:
-        """What made ``name`` fire, if it was computed for this comment."""
-        cached = self._cache.get(name)
-        return cached[2] if cached else []
-
     def field_value(self, name: str) -> Any:
         return self.fields.get(name)
 

@@ -133,13 +133,22 @@ def tidy(text: str) -> str:
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines))
 
 
+_solution_templates: dict[str, Any] = {}
+
+
+def _solution_template(source: str) -> Any:
+    # Compiled once per text: a batch renders the same few quick fixes thousands of times.
+    if source not in _solution_templates:
+        _solution_templates[source] = environment(Path(".")).from_string(source)
+    return _solution_templates[source]
+
+
 def render_string(source: str, context: dict[str, Any]) -> str:
     """Render a short template written in rules.yaml (a solution's answer)."""
     from jinja2 import TemplateError as JinjaError
 
-    env = environment(Path("."))
     try:
-        return tidy(env.from_string(source).render(context))
+        return tidy(_solution_template(source).render(context))
     except Exception as exc:  # a Jinja error, or an expression failing at run time
         detail = str(exc) if isinstance(exc, JinjaError) else f"{type(exc).__name__}: {exc}"
         raise TemplateError(f"cannot render solution text {source[:40]!r}: {detail}") from None
