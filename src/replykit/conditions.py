@@ -156,7 +156,7 @@ def compile_condition(cond: Condition, settled: frozenset[str] = frozenset()) ->
     if op == "signal":
         return _compile_signal(cond[1], cond[2], cond[3], cond[1] in settled)
     if op in ("any", "all"):
-        return _compile_combination(op, tuple(compile_condition(c, settled) for c in cond[1]))
+        return _compile_combination(op, _compile_parts(op, cond[1], settled))
     if op == "not":
         inner = compile_condition(cond[1], settled)
         return lambda facts: not inner(facts)
@@ -180,7 +180,37 @@ def _compile_signal(name: str, low: float | None, high: float | None, settled: b
     return lambda facts: within(facts.signal_value(name)[0], low, high)
 
 
+def _compile_parts(op: str, parts: tuple[Condition, ...], settled: frozenset[str]) -> tuple[Check, ...]:
+    """One check per part, except that a run of plain settled signals becomes one set test.
+
+    Runs are only merged where they stand side by side, so signals are still
+    looked at in the order the rules list them (an explanation shows the same
+    pattern signals either way).
+    """
+    checks: list[Check] = []
+    run: list[str] = []
+    for part in (*parts, None):
+        if part is not None and part[0] == "signal" and part[1] in settled and part[2] is None and part[3] is None:
+            run.append(part[1])
+            continue
+        if run:
+            single = len(run) == 1
+            checks.append(_compile_signal(run[0], None, None, True) if single else _settled_run(op, frozenset(run)))
+            run = []
+        if part is not None:
+            checks.append(compile_condition(part, settled))
+    return tuple(checks)
+
+
+def _settled_run(op: str, names: frozenset[str]) -> Check:
+    if op == "any":
+        return lambda facts: not names.isdisjoint(facts.fired_names)
+    return lambda facts: names <= facts.fired_names
+
+
 def _compile_combination(op: str, parts: tuple[Check, ...]) -> Check:
+    if len(parts) == 1:
+        return parts[0]
     # Plain loops: any()/all() over a generator cost a frame per comment and node.
     if op == "any":
 

@@ -7,6 +7,7 @@ values that made the signals fire.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, NamedTuple
 
 from replykit import conditions
@@ -43,7 +44,11 @@ class Triage(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
+# Step(...) runs a Python-level __new__; this builds the same named tuple in C.
+_new_step = partial(tuple.__new__, Step)
+
 NOT_FIRED: tuple[float, bool, list[str]] = (0.0, False, [])
+NO_EVIDENCE_YET: list[str] = []  # a marker, compared by identity: see Facts.evidence()
 
 
 class Facts:
@@ -64,24 +69,33 @@ class Facts:
         self.lang, self.fields, self.policy = lang, fields, policy
         self._cache: dict[str, tuple[float, bool, list[str]]] = {}
         self.fired_names: set[str] = set()  # lexicon signals that fired, for compiled conditions
+        self._kept: dict[str, list[sig.Hit]] = {}  # their terms, turned into evidence on demand
         self._scan_lexicons()
 
     def _scan_lexicons(self) -> None:
         # One pass finds every lexicon term; settling the lexicon signals with
         # hits now costs less than dispatching them one by one later (those
-        # without hits are simply absent: see signal()).
+        # without hits are simply absent: see signal()). The words shown as
+        # evidence are only looked up for the signals an explanation names.
         hits = self.rules.index.scan(self.tokens, self.lang, self.rules.negators[self.lang])
         signals, cache = self.rules.index.lexicon_signals, self._cache
         for name, found in hits.items():
-            result = cache[name] = self._lexicon_result(signals[name], found)
-            if result[1]:
+            signal = signals[name]
+            value, kept = sig.lexicon_value(signal, found)
+            if value > 0 and conditions.within(value, signal.minimum, signal.maximum):
+                cache[name] = (value, True, NO_EVIDENCE_YET)
+                self._kept[name] = kept
                 self.fired_names.add(name)
+            else:
+                cache[name] = (value, False, [])
 
-    def _lexicon_result(self, signal: Any, found: list[sig.Hit]) -> tuple[float, bool, list[str]]:
-        value, kept = sig.lexicon_value(signal, found)
-        if not (value > 0 and conditions.within(value, signal.minimum, signal.maximum)):
-            return value, False, []
-        return value, True, list(dict.fromkeys(self.token_excerpt(h) for h in kept))
+    def evidence(self, name: str) -> list[str]:
+        """The words or values that fired signal ``name`` (empty when it did not fire)."""
+        value, fired, words = self.signal(name)
+        if words is NO_EVIDENCE_YET:
+            words = list(dict.fromkeys(self.token_excerpt(h) for h in self._kept[name]))
+            self._cache[name] = (value, fired, words)
+        return words
 
     def signal_value(self, name: str) -> tuple[float, bool]:
         value, fired, _ = self.signal(name)
@@ -117,6 +131,8 @@ class Facts:
 
     def _field_value(self, signal: Any) -> float:
         raw = self.fields.get(signal.field_name)
+        if raw is None:  # the usual case: most records do not carry every field
+            return 0.0
         if signal.values:
             return 1.0 if raw is not None and str(raw).casefold() in signal.values else 0.0
         return sig.field_number(raw)
@@ -173,14 +189,14 @@ def walk(rules: Rules, facts: Facts) -> tuple[Outcome, tuple[Step, ...]]:
     nodes = compiled_nodes(rules)
     current = rules.root.id
     path = []
-    cache = facts._cache
+    cache, evidence = facts._cache, facts.evidence
     while current in nodes:  # the schema guarantees the tree has no cycle
         node, check, names = nodes[current]
         result = check(facts)
         # Only the signals the condition actually looked at: explaining must
         # not compute (and compile regexes for) what evaluation short-circuited.
-        matched = {name: found[2] for name in names if (found := cache.get(name)) and found[2]}
-        path.append(Step(node.id, node.method, result, matched))
+        matched = {name: words for name in names if name in cache and cache[name][1] and (words := evidence(name))}
+        path.append(_new_step((node.id, node.method, result, matched)))
         current = node.then if result else node.otherwise
     return rules.outcomes[current], tuple(path)
 
