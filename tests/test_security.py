@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from pathlib import Path
@@ -70,3 +71,45 @@ def test_a_corrupt_rules_cache_is_only_a_miss(tmp_path: Path) -> None:
     second = support.run("reply", "--text", "Merci beaucoup !", "--format", "json", env=env)
     assert second.returncode == 0, second.stderr
     assert second.stdout == first.stdout
+
+
+def hostile_regex_pack(tmp_path: Path) -> Path:
+    """The minimal pack whose question pattern backtracks for hours in Python's re."""
+    folder = project(tmp_path)
+    rules = folder / "rules.yaml"
+    rules.write_text(rules.read_text("utf-8").replace("any: ['\\?']", "any: ['(a|aa)+\\?$']", 1), "utf-8")
+    assert "(a|aa)+" in rules.read_text("utf-8")
+    return rules
+
+
+def test_a_backtracking_regex_cannot_hang_a_reply(tmp_path: Path) -> None:
+    rules = hostile_regex_pack(tmp_path)
+    started = time.monotonic()
+    proc = support.run("reply", "--rules", str(rules), "--text", "a" * 60 + "!", "--format", "json")
+    assert time.monotonic() - started < 20  # Python's re alone would run for years
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["outcome"] == "other"
+    assert any("signal 'asks'" in w and "stopped after" in w for w in result["warnings"]), result["warnings"]
+
+
+def test_a_backtracking_regex_is_skipped_after_a_few_stops_in_a_batch(tmp_path: Path) -> None:
+    rules = hostile_regex_pack(tmp_path)
+    lines = "".join(json.dumps({"id": i, "text": "a" * 60 + "!"}) + "\n" for i in range(40))
+    started = time.monotonic()
+    proc = support.run("batch", "-", "--rules", str(rules), "--triage-only", input=lines)
+    # 40 comments, but only the first few pay the time limit: then the regex is off.
+    assert time.monotonic() - started < 20
+    assert proc.returncode == 0, proc.stderr
+    entries = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(entries) == 40
+    assert all(entry["outcome"] == "other" for entry in entries)
+    assert "stopped after" in " ".join(entries[0]["warnings"])
+    assert "is skipped" in " ".join(entries[-1]["warnings"])
+
+
+def test_an_ordinary_regex_still_matches_through_the_bounded_engine(tmp_path: Path) -> None:
+    folder = project(tmp_path)
+    proc = support.run("reply", "--rules", str(folder / "rules.yaml"), "--text", "open on sunday?", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["outcome"] == "question"

@@ -70,6 +70,7 @@ class Facts:
         self._cache: dict[str, tuple[float, bool, list[str]]] = {}
         self.fired_names: set[str] = set()  # lexicon signals that fired, for compiled conditions
         self._kept: dict[str, list[sig.Hit]] = {}  # their terms, turned into evidence on demand
+        self.notes: list[str] = []  # what the user should know about this analysis
         self._scan_lexicons()
 
     def _scan_lexicons(self) -> None:
@@ -119,7 +120,9 @@ class Facts:
             return NOT_FIRED
         if signal.kind == "pattern":
             text = self.text if signal.raw else self.norm
-            hits = sig.pattern_hits(self.rules.index.patterns(signal.name, self.lang), text)
+            stopped: list[str] = []
+            hits = sig.pattern_hits(self.rules.index.patterns(signal.name, self.lang), text, stopped)
+            self.notes.extend(f"signal '{signal.name}': {why} (see `replykit lint`)" for why in stopped)
             value = float(len(hits))
         elif signal.kind == "stat":
             value = sig.measure(signal.measure, self.text)
@@ -173,7 +176,7 @@ def triage(rules: Rules, text: str, *, lang: str | None = None, fields: dict[str
     facts = Facts(rules, text, norm, tokens, chosen, fields or {}, rules.policy)
     outcome, path = walk(rules, facts)
     topic, solution_ids = _topic_and_solutions(rules, facts)
-    return Triage(chosen, source, outcome, path, topic, solution_ids, tuple(notes))
+    return Triage(chosen, source, outcome, path, topic, solution_ids, (*notes, *facts.notes))
 
 
 def _language(rules: Rules, tokens: list[str], text: str, forced: str | None) -> tuple[str, str]:

@@ -26,6 +26,7 @@ from replykit.model import (
     Solution,
     Term,
 )
+from replykit.saferegex import check_syntax
 from replykit.textutil import normalize, tokenize
 from replykit.yamlsrc import KeyPath, YamlDocument
 
@@ -351,6 +352,9 @@ def _pattern(check: Checker, raw: dict[str, Any], path: KeyPath, common: dict[st
                 re.compile(regex)
             except re.error as exc:
                 check.error((*path, "patterns", lang, i), f"invalid regular expression: {exc}")
+                continue
+            if problem := check_syntax(regex):  # rare: what re accepts, the bounded engine runs
+                check.error((*path, "patterns", lang, i), f"regular expression not supported: {problem}")
         patterns[lang] = tuple(regexes)
     raw_text = check.boolean(raw.get("raw", False), (*path, "raw"))
     return Signal(**common, patterns=patterns, raw=raw_text)

@@ -12,6 +12,7 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from replykit.model import LANGS, Signal, Term
+from replykit.saferegex import BoundedPattern, PatternStopped
 
 Entry = tuple[str, Term]  # (signal name, term)
 
@@ -170,7 +171,7 @@ def lexicon_value(signal: Signal, hits: list[Hit]) -> tuple[float, list[Hit]]:
 class Prefiltered(NamedTuple):
     """A regex and strings at least one of which every match contains (none when unsure)."""
 
-    regex: re.Pattern[str]
+    regex: BoundedPattern
     needles: tuple[str, ...]
 
 
@@ -184,26 +185,32 @@ def prefiltered(source: str, flags: int) -> Prefiltered:
         # The folded text is already lower-case: without IGNORECASE the regex
         # engine can skip ahead to the letters it needs (up to 2x faster).
         flags &= ~re.IGNORECASE
-    return Prefiltered(re.compile(source, flags), required_any(source, flags))
+    return Prefiltered(BoundedPattern(source, flags), required_any(source, flags))
 
 
-def pattern_hits(patterns: list[Prefiltered], text: str) -> list[Hit]:
+def pattern_hits(patterns: list[Prefiltered], text: str, stopped: list[str] | None = None) -> list[Hit]:
     """Distinct matches of a signal's patterns.
 
-    Python's regex engine tries most patterns at every position of the text;
+    A regex engine tries most patterns at every position of the text;
     checking first, in C, for substrings one of which every match must
-    contain skips the regex for most comments.
+    contain skips the regex for most comments. A regex that runs past its
+    time limit finds nothing, and why goes to ``stopped``.
     """
     hits: dict[str, Hit] = {}
     contains = text.__contains__
     for regex, needles in patterns:
         if needles and not any(map(contains, needles)):
             continue
-        if regex.pattern.startswith("^") and not regex.flags & re.MULTILINE:
-            found = regex.match(text)  # anchored: only the start can match
-            matches: Any = (found,) if found else ()
-        else:
-            matches = regex.finditer(text)
+        try:
+            if regex.pattern.startswith("^") and not regex.flags & re.MULTILINE:
+                found = regex.match(text)  # anchored: only the start can match
+                matches: Any = (found,) if found else ()
+            else:
+                matches = regex.finditer(text)
+        except PatternStopped as exc:
+            if stopped is not None:
+                stopped.append(str(exc))
+            continue
         for match in matches:
             if match.group() and match.group() not in hits:
                 hits[match.group()] = Hit(match.group(), 1.0, False, match.start(), match.end())

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from replykit.errors import UsageError
 from replykit.model import LANGS, Rules
+from replykit.saferegex import BoundedPattern, PatternStopped, check_syntax
 from replykit.textutil import normalize, token_spans
 
 # Word-list names in ``lint.tone`` and what they are for.
@@ -115,7 +116,7 @@ def _index(terms: tuple[_Term, ...]) -> _Index:
 
 class _LangLists(NamedTuple):
     terms: dict[str, _Index]
-    patterns: dict[str, tuple[re.Pattern[str], ...]]
+    patterns: dict[str, tuple[BoundedPattern, ...]]
     rewordings: dict[str, str]  # normalised phrase -> calmer wording
 
 
@@ -207,11 +208,15 @@ def _term(text: str) -> _Term:
     return _Term(text, tuple(tokens))
 
 
-def _regex(source: str, where: str, rules: Rules) -> re.Pattern[str]:
+def _regex(source: str, where: str, rules: Rules) -> BoundedPattern:
+    # Checked against Python's re syntax, run with a time limit (see replykit.saferegex).
     try:
-        return re.compile(source, re.IGNORECASE)
+        re.compile(source, re.IGNORECASE)
     except re.error as exc:
         raise UsageError(f"{rules.source}: {where}: {source!r} is not a valid regex: {exc}") from None
+    if problem := check_syntax(source):
+        raise UsageError(f"{rules.source}: {where}: {source!r} is not supported: {problem}")
+    return BoundedPattern(source, re.IGNORECASE)
 
 
 def _rewordings(raw: Any, lang: str, rules: Rules) -> dict[str, str]:
@@ -291,7 +296,11 @@ def _matches(lists: _LangLists, name: str, normalized: str, spans: list[tuple[st
             if _term_at(term, spans, i):
                 out.append((spans[i][1], spans[i + len(term.tokens) - 1][2]))
     for pattern in lists.patterns[name]:
-        out += [(m.start(), m.end()) for m in pattern.finditer(normalized) if m.end() > m.start()]
+        try:
+            matches = pattern.finditer(normalized)
+        except PatternStopped as exc:  # a hostile tone list must not hang the lint run
+            raise UsageError(f"lint.tone.{name}: {exc}") from None
+        out += [(m.start(), m.end()) for m in matches if m.end() > m.start()]
     return _merge(out)
 
 
