@@ -31,6 +31,7 @@ from replykit.batchio import MAX_LINE_BYTES, Record
 COMPLAINT = "Commande jamais reçue, toujours pas remboursé"
 PRAISE = "Merci, super accueil !"
 QUESTION = "Where is my order? Nobody answers."
+INSULT = "You are all idiots and morons"
 CLEAR = {COMPLAINT: "complaint", PRAISE: "praise"}  # categories that do not depend on fine tuning
 INPUT_KEYS = {"line", "id", "text", "fields"}
 REPLY_ONLY = {"public_reply", "private_script", "reminders"}
@@ -585,3 +586,30 @@ def test_partitions_over_processes_give_the_one_process_result() -> None:
     assert [e["id"] for e in results] == [e["id"] for e in alone]
     assert [{k: v for k, v in e.items() if k != "line"} for e in results] == [
         {k: v for k, v in e.items() if k != "line"} for e in alone]  # fmt: skip
+
+
+def test_repeated_comments_get_the_same_answer_unless_a_field_the_rules_read_differs() -> None:
+    # The triage memo must never answer a repeat from the wrong record: the
+    # default rules read `shares` (viral escalates), so it is part of the key,
+    # while `likes` (not read) is not.
+    items = [
+        {"id": 1, "text": COMPLAINT, "shares": 3, "likes": 1},
+        {"id": 2, "text": COMPLAINT, "shares": 3, "likes": 900},
+        {"id": 3, "text": COMPLAINT, "shares": 5000},
+        {"id": 4, "text": COMPLAINT, "shares": [1, 2]},  # unhashable: answered, not remembered
+        {"id": 5, "text": COMPLAINT},
+    ]
+    out = list(triage_many(items, support.default_rules(), triage_only=True))
+    fresh = [next(triage_many([item], support.default_rules(), triage_only=True)) for item in items]
+    assert [{**e, "line": 0} for e in out] == [{**e, "line": 0} for e in fresh]
+    assert [e["escalate"] for e in out] == [False, False, True, False, False]
+    assert out[0]["path"] == out[1]["path"] == out[4]["path"]
+
+
+def test_policy_overrides_apply_to_every_record_of_a_batch() -> None:
+    texts = [INSULT, INSULT, PRAISE, INSULT]
+    on = list(triage_many(texts, support.default_rules(), triage_only=True))
+    off = list(triage_many(texts, support.default_rules(), triage_only=True,
+                           variables={"policy.moderate_inappropriate": "false"}))  # fmt: skip
+    assert [e["outcome"] for e in on] == ["moderate", "moderate", "praise", "moderate"]
+    assert [e["outcome"] for e in off] == ["inappropriate_calm", "inappropriate_calm", "praise", "inappropriate_calm"]

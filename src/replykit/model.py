@@ -144,6 +144,7 @@ class Rules:
         state = dict(self.__dict__)
         state.pop("_compiled_nodes", None)
         state.pop("_templates_dirs", None)
+        state.pop("_policy_variants", None)
         state["checked_templates"] = set()
         return state
 

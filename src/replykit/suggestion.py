@@ -8,7 +8,7 @@ import zlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from replykit.engine import Triage, triage
+from replykit.engine import Triage, TriageMemo, triage
 from replykit.errors import UsageError
 from replykit.model import Localized, Rules
 from replykit.render import PLATFORM_LIMITS, check_templates, render, render_string
@@ -97,6 +97,7 @@ def suggest(
     templates: str | Path | None = None,
     render_replies: bool = True,
     reuse_renders: bool = False,
+    memo: TriageMemo | None = None,
 ) -> Suggestion:
     """Triage ``text`` and render its public reply and private follow-up script.
 
@@ -112,6 +113,7 @@ def suggest(
         render_replies: False to triage only (faster, replies left empty).
         reuse_renders: reuse earlier renders of the same context where exact
             (see replykit.rendercache); pays off over many comments, not one.
+        memo: remembers triages for comments that repeat (see engine.TriageMemo).
 
     Raises:
         InputError: the comment is empty.
@@ -123,7 +125,7 @@ def suggest(
         rules = load_rules()
     variables = dict(variables or {})
     rules = _with_policy_overrides(rules, variables)
-    result = triage(rules, text, lang=lang, fields=fields)
+    result = memo.triage(rules, text, lang, fields) if memo else triage(rules, text, lang=lang, fields=fields)
     case_ref = variables.pop("case_ref", "") or case_reference(text)
     author, platform = (author or "").strip(), (platform or "").strip().lower()
     if not render_replies:
@@ -233,6 +235,15 @@ def _with_policy_overrides(rules: Rules, variables: dict[str, str]) -> Rules:
     overrides = {k.removeprefix("policy."): v for k, v in variables.items() if k.startswith("policy.")}
     if not overrides:
         return rules
+    # One copy per set of overrides: a batch asks for the same one on every record.
+    variants: dict[Any, Rules] = rules.__dict__.setdefault("_policy_variants", {})
+    key = tuple(sorted(overrides.items()))
+    if key not in variants:
+        variants[key] = _policy_variant(rules, overrides)
+    return variants[key]
+
+
+def _policy_variant(rules: Rules, overrides: dict[str, str]) -> Rules:
     policy = dict(rules.policy)
     for name, value in overrides.items():
         if name not in policy:
@@ -242,6 +253,7 @@ def _with_policy_overrides(rules: Rules, variables: dict[str, str]) -> Rules:
         policy[name] = value.lower() in ("true", "yes", "1")
     changed = copy.copy(rules)
     changed.policy = policy
+    changed.__dict__.pop("_policy_variants", None)
     return changed
 
 
