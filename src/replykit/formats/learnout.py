@@ -19,7 +19,8 @@ TOP_TERMS = 15  # terms shown per language in text output
 
 
 def _figures(ev: Learning) -> str:
-    return ", ".join(f"{name} {mean:.3f} ± {spread:.3f}" for name, (mean, spread) in ev.summary().items())
+    names = {"precision": "precision", "recall": "recall", "f1": "F1"}
+    return ", ".join(f"{names[k]} {mean:.3f} ± {spread:.3f}" for k, (mean, spread) in ev.summary().items())
 
 
 def _labels(ev: Learning) -> str:
