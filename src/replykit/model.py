@@ -132,6 +132,7 @@ class Rules:
     solutions: tuple[Solution, ...]
     lint: dict[str, Any] = field(default_factory=dict)
     templates_dir: str | None = None  # set by the rules file's `templates:` key
+    includes: tuple[tuple[str, int, int], ...] = ()  # included files: (resolved path, mtime_ns, size)
     index: Any = None  # replykit.signals.LexiconIndex, built once per load
     nodes: dict[str, Node] = field(default_factory=dict)
     checked_templates: set[str] = field(default_factory=set)  # folders known to hold every template

@@ -3,7 +3,8 @@
 Parsing YAML and validating costs more than answering a comment, so the
 compiled rules are pickled to a per-user cache keyed on the file's path,
 modification time and size, and on the replykit version; a changed file is
-simply a cache miss. ``REPLYKIT_NO_CACHE=1`` turns the cache off.
+simply a cache miss. Files named by ``include:`` are checked after a hit
+against the modification times and sizes the compiled rules recorded. ``REPLYKIT_NO_CACHE=1`` turns the cache off.
 """
 
 from __future__ import annotations
@@ -64,6 +65,10 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, use_cache: bool = 
         raise UsageError(f"{file}: is not a file")
     cache = _cache_file(file, stat) if use_cache and not os.environ.get("REPLYKIT_NO_CACHE") else None
     rules = _read_cache(cache) if cache else None
+    if rules is not None and rules.includes:
+        from replykit.includes import fresh
+
+        rules = rules if fresh(rules.includes) else None  # an included file changed
     if rules is None:
         rules = compile_rules(_read_text(file), str(file))
         if cache:
@@ -111,7 +116,7 @@ def cache_dir() -> Path:
 
 # The modules that define the compiled form: editing any of them (a
 # development checkout, an upgrade) must invalidate cached rules.
-_CODE = ("model.py", "schema.py", "signals.py", "conditions.py", "textutil.py")
+_CODE = ("model.py", "schema.py", "includes.py", "signals.py", "conditions.py", "textutil.py")
 
 
 def _cache_file(file: Path, stat: os.stat_result) -> Path:

@@ -32,6 +32,7 @@ from replykit.yamlsrc import KeyPath, YamlDocument
 
 TOP_KEYS = (
     "version",
+    "include",
     "profile",
     "policy",
     "negators",
@@ -198,6 +199,11 @@ def build_rules(doc: YamlDocument) -> Rules:
     if top.get("version", 1) != 1:
         check.error(("version",), f"unsupported version {top['version']!r}: this replykit reads version 1")
     signals = parse_signals(check, top.get("signals"))
+    included: tuple[tuple[str, int, int], ...] = ()
+    if "include" in top:
+        from replykit.includes import parse_includes
+
+        included = parse_includes(check, top["include"], signals)
     solutions = parse_solutions(check, top.get("solutions", []), signals)
     policy = parse_policy(check, top.get("policy", {}))
     outcomes = parse_outcomes(check, top.get("outcomes"))
@@ -216,6 +222,7 @@ def build_rules(doc: YamlDocument) -> Rules:
         solutions=solutions,
         lint=check.mapping(top.get("lint", {}), ("lint",), None),
         templates_dir=check.string(top["templates"], ("templates",)) if "templates" in top else None,
+        includes=included,
     )
     if check.problems:
         raise RulesError(sorted(check.problems, key=lambda p: (p[0].line, p[0].column)))

@@ -20,7 +20,7 @@ from replykit import __version__
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 the comment cannot be used (empty, not UTF-8), some batch records failed, "
-    "or lint, check or eval found problems; "
+    "or lint, check or eval found problems, or learn skipped records; "
     "2 usage or configuration error (bad option, missing file, invalid rules.yaml or template); "
     "3 internal error; 130 interrupted."
 )
@@ -82,7 +82,7 @@ def root(
 
 
 # The commands register themselves on `app` when imported.
-from replykit.cli import batch, check, eval, initcmd, lint, reply, tree  # noqa: E402,F401
+from replykit.cli import batch, check, eval, initcmd, learn, lint, reply, tree  # noqa: E402,F401
 
 
 def run_app(args: list[str]) -> int:

@@ -52,11 +52,22 @@ RULES: dict[str, str] = {
     "bad_category": sub("    category: question\n", "    category: questions\n"),
     "merge_key": sub("  other:\n", "  other: &o\n") + "  praise:\n    <<: *o\n",
     "python_tag": sub('brand: "Mini"', "brand: !!python/object/apply:os.system [echo pwned]"),
+    # The rules include learned.yaml (INCLUDED below); the included file is what is broken.
+    "include_missing": sub("version: 1\n", "version: 1\ninclude: [learned.yaml]\n"),
+    "include_invalid": sub("version: 1\n", "version: 1\ninclude: [learned.yaml]\n"),
+    "include_collision": sub("version: 1\n", "version: 1\ninclude: [learned.yaml]\n"),
+    "include_nested": sub("version: 1\n", "version: 1\ninclude: [learned.yaml]\n"),
     # Valid rules; the templates/ folder beside them is what is broken.
     "missing_template": BASE,
     "template_syntax": BASE,
     "template_undefined": BASE,
     "template_runtime_error": BASE,
+}
+LEARNED = "signals:\n  learned:\n    kind: lexicon\n    terms:\n      en: [idiot]\n"
+INCLUDED = {
+    "include_invalid": LEARNED.replace("      en: [idiot]\n", "      en: [idiot]\n    min: two\n") + "tree: []\n",
+    "include_collision": LEARNED + "  unhappy:\n    kind: lexicon\n    terms: {en: [sad]}\n",
+    "include_nested": "include: [other.yaml]\n" + LEARNED,
 }
 BROKEN_TEMPLATES = {
     "missing_template": None,  # en/other.public.j2 deleted
@@ -71,6 +82,8 @@ def main() -> None:
         folder = CASES / name
         folder.mkdir(exist_ok=True)
         (folder / "rules.yaml").write_text(text, "utf-8")
+    for name, text in INCLUDED.items():
+        (CASES / name / "learned.yaml").write_text(text, "utf-8")
     for name, template in BROKEN_TEMPLATES.items():
         target = CASES / name / "templates"
         shutil.rmtree(target, ignore_errors=True)
