@@ -122,3 +122,12 @@ def test_lint_passes_a_valid_include(tmp_path: Path) -> None:
     tree(tmp_path)
     lint = support.run("lint", "--rules", "rules.yaml", "--format", "parsable", cwd=tmp_path)
     assert "rules-invalid" not in lint.stdout
+
+
+def test_lint_flags_a_backtracking_regex_in_an_included_file(tmp_path: Path) -> None:
+    learned = LEARNED + "  shouty:\n    kind: pattern\n    patterns:\n      en: ['(\\w+\\s?)+!']\n"
+    tree(tmp_path, learned)
+    lint = support.run("lint", "--rules", "rules.yaml", "--format", "parsable", cwd=tmp_path)
+    assert lint.returncode == 1, lint.stdout + lint.stderr
+    flagged = [line for line in lint.stdout.splitlines() if "(regex-backtracking)" in line]
+    assert flagged and flagged[0].startswith("lexicons/learned.yaml:13:12: [error] signal 'shouty'"), lint.stdout

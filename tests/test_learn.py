@@ -108,6 +108,17 @@ def test_score_terms_drops_non_positive_weights() -> None:
     assert [t.text for t in kept] == ["idiot"]  # 'hello' is as common in both classes
 
 
+def test_score_terms_keeps_out_light_terms_unless_asked() -> None:
+    from collections import Counter
+
+    # By hand: "and", in 6 of 10 target comments and 40 of 100 others, weighs
+    # log((6+1)/(4+1)) - log((40+1)/(60+1)) = 0.336 + 0.397 = 0.7; "idiot",
+    # 5 of 10 and 0 of 100, weighs log(6/6) - log(1/101) = 4.6.
+    counts = Counter({"and": 6, "idiot": 5}), Counter({"and": 40}), 10, 100
+    assert [(t.text, t.weight) for t in score_terms(*counts, Settings("x", 5))] == [("idiot", 4.6), ("and", 0.7)]
+    assert [t.text for t in score_terms(*counts, Settings("x", 5, min_weight=0.9))] == ["idiot"]
+
+
 def test_each_language_gets_its_own_terms() -> None:
     french = [
         ("t es un abruti", 1),

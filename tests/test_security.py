@@ -95,7 +95,8 @@ def test_a_backtracking_regex_cannot_hang_a_reply(tmp_path: Path) -> None:
 
 def test_a_backtracking_regex_is_skipped_after_a_few_stops_in_a_batch(tmp_path: Path) -> None:
     rules = hostile_regex_pack(tmp_path)
-    lines = "".join(json.dumps({"id": i, "text": "a" * 60 + "!"}) + "\n" for i in range(40))
+    # Distinct texts: a repeated one would be answered from memory, not rematched.
+    lines = "".join(json.dumps({"id": i, "text": "a" * 60 + f"! {i}"}) + "\n" for i in range(40))
     started = time.monotonic()
     proc = support.run("batch", "-", "--rules", str(rules), "--triage-only", input=lines)
     # 40 comments, but only the first few pay the time limit: then the regex is off.

@@ -50,6 +50,9 @@ class Settings:
     target: str
     min_count: int = 5
     max_terms: int = 50
+    # Below ~0.5 a term is mostly a function word ("and", "that") that tells
+    # little alone and clutters the list a reviewer reads in a diff.
+    min_weight: float = 0.5
     folds: int = 5
     bigrams: bool = False
     seed: int = 13
@@ -211,7 +214,7 @@ def score_terms(pos: Counter[str], neg: Counter[str], n_pos: int, n_neg: int, se
         delta = odds_pos - odds_neg
         variance = 1 / (a + PRIOR) + 1 / (n_pos - a + PRIOR) + 1 / (b + PRIOR) + 1 / (n_neg - b + PRIOR)
         weight = round(delta, 1)
-        if weight > 0:
+        if weight > 0 and weight >= settings.min_weight:
             scored.append(LearnedTerm(text, weight, a, b, delta / math.sqrt(variance)))
     scored.sort(key=lambda t: (-t.z, t.text))
     kept = scored[: settings.max_terms]

@@ -44,6 +44,9 @@ def learn_command(
     min_count: Annotated[
         int, typer.Option("--min-count", min=1, help="Keep terms seen in at least this many target comments.")
     ] = 5,
+    min_weight: Annotated[
+        float, typer.Option("--min-weight", min=0.0, help="Keep terms whose weight is at least this (0 keeps all).")
+    ] = 0.5,
     max_terms: Annotated[
         int, typer.Option("--max-terms", min=1, help="Keep at most this many terms per language.")
     ] = 50,
@@ -71,7 +74,15 @@ def learn_command(
     chosen = preset(preset_name) if preset_name else None
     targets = parse_map(mapping) if mapping else (dict(chosen.targets) if chosen else {})
     label_map = LabelMap(targets)
-    settings = Settings(_target(target, label_map), min_count, max_terms, folds, bigrams, seed)
+    settings = Settings(
+        _target(target, label_map),
+        min_count=min_count,
+        max_terms=max_terms,
+        min_weight=min_weight,
+        folds=folds,
+        bigrams=bigrams,
+        seed=seed,
+    )
     signal = _signal_name(name, settings.target)
     if output is not None and output.exists() and not force:
         from replykit.errors import UsageError

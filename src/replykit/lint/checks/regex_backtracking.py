@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from replykit.lint.problem import Problem
 from replykit.lint.target import Target
+from replykit.yamlsrc import YamlDocument
 
 try:  # the parser moved in Python 3.11
     from re import _parser as sre_parse  # type: ignore[attr-defined,unused-ignore]
@@ -58,9 +60,33 @@ def check(target: Target) -> Iterator[Problem]:
     from replykit.lint.positions import document
 
     doc = document(target)
-    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("signals"), dict):
+    if doc is None or not isinstance(doc.data, dict):
         return
-    where = target.display(target.rules_path)
+    yield from _check_document(target, doc, target.display(target.rules_path))
+    for path in _included_paths(target, doc.data.get("include")):
+        included = _load(path, target.display(path))
+        if included is not None:
+            yield from _check_document(target, included, target.display(path))
+
+
+def _included_paths(target: Target, value: Any) -> list[Path]:
+    names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return [target.rules_path.parent / name for name in names if isinstance(name, str)]
+
+
+def _load(path: Path, display: str) -> YamlDocument | None:
+    from replykit.errors import ReplykitError
+    from replykit.yamlsrc import load_yaml
+
+    try:  # a file that does not load is the schema's error to report, not this check's
+        return load_yaml(path.read_text("utf-8"), display)
+    except (OSError, UnicodeDecodeError, ReplykitError):
+        return None
+
+
+def _check_document(target: Target, doc: YamlDocument, where: str) -> Iterator[Problem]:
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("signals"), dict):
+        return
     for name, spec in doc.data["signals"].items():
         groups = spec.get("patterns") if isinstance(spec, dict) else None
         if not isinstance(groups, dict):
