@@ -153,9 +153,10 @@ class Facts:
         return source[start:end]
 
     def token_excerpt(self, hit: sig.Hit) -> str:
-        if self._spans is None:  # character offsets are only needed to show evidence
-            self._spans = token_offsets(self.norm, self.tokens)
-        return self.excerpt(self._spans[hit.start][1], self._spans[hit.end][2])
+        spans = self._spans
+        if spans is None or len(spans) <= hit.end:  # offsets only as far as evidence needs them
+            spans = self._spans = token_offsets(self.norm, self.tokens, max(hit.end, 2 * len(spans or ())))
+        return self.excerpt(spans[hit.start][1], spans[hit.end][2])
 
 
 def triage(rules: Rules, text: str, *, lang: str | None = None, fields: dict[str, Any] | None = None) -> Triage:
@@ -238,19 +239,38 @@ def walk(rules: Rules, facts: Facts) -> tuple[Outcome, tuple[Step, ...]]:
     nodes = compiled_nodes(rules)
     current = rules.root.id
     path = []
-    cache, evidence = facts._cache, facts.evidence
     while current in nodes:  # the schema guarantees the tree has no cycle
         node, check, names = nodes[current]
         result = check(facts)
-        # Only the signals the condition actually looked at: explaining must
-        # not compute (and compile regexes for) what evaluation short-circuited.
-        matched = {name: words for name in names if name in cache and cache[name][1] and (words := evidence(name))}
-        path.append(_new_step((node.id, node.method, result, matched)))
+        path.append(_new_step((node.id, node.method, result, _matched(facts, names))))
         current = node.then if result else node.otherwise
     return rules.outcomes[current], tuple(path)
 
 
-CompiledNode = tuple[Node, conditions.Check, tuple[str, ...]]
+class NodeNames(NamedTuple):
+    """The signals a node's condition names, sorted for a cheap "which of them fired"."""
+
+    settled: frozenset[str]  # lexicon signals, settled by the scan
+    others: tuple[str, ...]  # pattern, stat and field signals, computed on demand
+    order: dict[str, int]  # first mention in the condition: the order explanations show
+
+
+def _matched(facts: Facts, names: NodeNames) -> dict[str, list[str]]:
+    # Only the signals the condition actually looked at: explaining must not
+    # compute (and compile regexes for) what evaluation short-circuited.
+    cache = facts._cache
+    fired = names.settled & facts.fired_names if names.settled else set()
+    for name in names.others:
+        found = cache.get(name)
+        if found is not None and found[1]:
+            fired = fired | {name}
+    if not fired:
+        return {}
+    ordered = sorted(fired, key=names.order.__getitem__) if len(fired) > 1 else fired
+    return {name: words for name in ordered if (words := facts.evidence(name))}
+
+
+CompiledNode = tuple[Node, conditions.Check, NodeNames]
 
 
 def compiled_nodes(rules: Rules) -> dict[str, CompiledNode]:
@@ -259,11 +279,17 @@ def compiled_nodes(rules: Rules) -> dict[str, CompiledNode]:
     if compiled is None:
         settled = frozenset(rules.index.lexicon_signals)
         compiled = {
-            node.id: (node, conditions.compile_condition(node.when, settled), conditions.signals_in(node.when))
+            node.id: (node, conditions.compile_condition(node.when, settled), _node_names(node, settled))
             for node in rules.tree
         }
         rules._compiled_nodes = compiled  # type: ignore[attr-defined]
     return compiled
+
+
+def _node_names(node: Node, settled: frozenset[str]) -> NodeNames:
+    names = dict.fromkeys(conditions.signals_in(node.when))
+    order = {name: i for i, name in enumerate(names)}
+    return NodeNames(frozenset(names) & settled, tuple(n for n in names if n not in settled), order)
 
 
 def _topic_and_solutions(rules: Rules, facts: Facts) -> tuple[str, tuple[str, ...]]:
