@@ -15,7 +15,6 @@ cannot spend a million time limits on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 TIME_LIMIT = 0.25  # seconds per regex and comment; the default rules need ~5 microseconds
@@ -29,7 +28,7 @@ class PatternStopped(Exception):
 class BoundedPattern:
     """A compiled regex whose searches stop after :data:`TIME_LIMIT` seconds."""
 
-    __slots__ = ("_compiled", "flags", "pattern", "strikes")
+    __slots__ = ("_compiled", "anchored", "flags", "pattern", "strikes")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         import regex  # only rules with regexes pay for the import
@@ -39,23 +38,24 @@ class BoundedPattern:
         self._compiled: Any = regex.compile(source, flags | regex.VERSION0)
         self.pattern = source
         self.flags = flags
+        # "^..." without MULTILINE can only match at the start: one match() instead of a scan.
+        self.anchored = source.startswith("^") and not flags & regex.MULTILINE
         self.strikes = 0
 
-    def finditer(self, text: str) -> Iterator[Any]:
-        """All matches, found up front: the time limit covers the whole search."""
-        return iter(self._run(lambda: list(self._compiled.finditer(text, timeout=TIME_LIMIT))))
+    def matches(self, text: str) -> list[Any]:
+        """Every match in ``text`` (the time limit covers the whole search).
 
-    def match(self, text: str) -> Any:
-        return self._run(lambda: self._compiled.match(text, timeout=TIME_LIMIT))
-
-    def search(self, text: str) -> Any:
-        return self._run(lambda: self._compiled.search(text, timeout=TIME_LIMIT))
-
-    def _run(self, search: Any) -> Any:
+        Raises:
+            PatternStopped: the search ran past the time limit, or this regex
+                already did so :data:`MAX_STRIKES` times.
+        """
         if self.strikes >= MAX_STRIKES:
             raise PatternStopped(f"regex {self.pattern!r} is skipped: it ran past {TIME_LIMIT:g} s {MAX_STRIKES} times")
         try:
-            return search()
+            if self.anchored:
+                found = self._compiled.match(text, timeout=TIME_LIMIT)
+                return [found] if found else []
+            return list(self._compiled.finditer(text, timeout=TIME_LIMIT))
         except TimeoutError:
             self.strikes += 1
             raise PatternStopped(f"regex {self.pattern!r} was stopped after {TIME_LIMIT:g} s on this comment") from None

@@ -202,11 +202,7 @@ def pattern_hits(patterns: list[Prefiltered], text: str, stopped: list[str] | No
         if needles and not any(map(contains, needles)):
             continue
         try:
-            if regex.pattern.startswith("^") and not regex.flags & re.MULTILINE:
-                found = regex.match(text)  # anchored: only the start can match
-                matches: Any = (found,) if found else ()
-            else:
-                matches = regex.finditer(text)
+            matches = regex.matches(text)
         except PatternStopped as exc:
             if stopped is not None:
                 stopped.append(str(exc))

@@ -297,7 +297,7 @@ def _matches(lists: _LangLists, name: str, normalized: str, spans: list[tuple[st
                 out.append((spans[i][1], spans[i + len(term.tokens) - 1][2]))
     for pattern in lists.patterns[name]:
         try:
-            matches = pattern.finditer(normalized)
+            matches = pattern.matches(normalized)
         except PatternStopped as exc:  # a hostile tone list must not hang the lint run
             raise UsageError(f"lint.tone.{name}: {exc}") from None
         out += [(m.start(), m.end()) for m in matches if m.end() > m.start()]
