@@ -589,9 +589,8 @@ def test_partitions_over_processes_give_the_one_process_result() -> None:
 
 
 def test_repeated_comments_get_the_same_answer_unless_a_field_the_rules_read_differs() -> None:
-    # The triage memo must never answer a repeat from the wrong record: the
-    # default rules read `shares` (viral escalates), so it is part of the key,
-    # while `likes` (not read) is not.
+    # A repeat is answered on its own record: the default rules read `shares`
+    # (viral escalates), not `likes`.
     items = [
         {"id": 1, "text": COMPLAINT, "shares": 3, "likes": 1},
         {"id": 2, "text": COMPLAINT, "shares": 3, "likes": 900},

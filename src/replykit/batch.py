@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from replykit.batchio import Record, mapping_record
-from replykit.engine import TriageMemo
 from replykit.errors import ReplykitError, TemplateError, UsageError
 from replykit.model import Rules
 from replykit.suggestion import suggest
@@ -43,10 +42,6 @@ class BatchOptions:
         self.templates = templates
         self.author_field = author_field
         self.platform_field = platform_field
-        self.memo: TriageMemo | None = None  # made where records are answered (each worker has its own)
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "memo": None}
 
 
 def triage_many(
@@ -109,7 +104,6 @@ def process(record: Record, run: BatchOptions) -> dict[str, Any]:
             templates=run.templates,
             render_replies=not run.triage_only,
             reuse_renders=True,
-            memo=run.memo or _new_memo(run),
         )
     except (TemplateError, UsageError):
         raise
@@ -123,11 +117,6 @@ def process(record: Record, run: BatchOptions) -> dict[str, Any]:
         for key in ("public_reply", "private_script", "reminders"):
             entry.pop(key, None)
     return entry
-
-
-def _new_memo(run: BatchOptions) -> TriageMemo:
-    run.memo = TriageMemo()
-    return run.memo
 
 
 def error_entry(record: Record, message: str) -> dict[str, Any]:

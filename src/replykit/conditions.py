@@ -12,7 +12,7 @@ Forms accepted in rules.yaml::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -268,13 +268,3 @@ def signals_in(cond: Condition) -> tuple[str, ...]:
     if cond[0] == "not":
         return signals_in(cond[1])
     return ()
-
-
-def walk_conditions(cond: Condition) -> Iterator[Condition]:
-    """``cond`` and every condition nested in it."""
-    yield cond
-    if cond[0] in ("all", "any"):
-        for part in cond[1]:
-            yield from walk_conditions(part)
-    elif cond[0] == "not":
-        yield from walk_conditions(cond[1])

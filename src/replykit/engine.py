@@ -180,52 +180,6 @@ def triage(rules: Rules, text: str, *, lang: str | None = None, fields: dict[str
     return Triage(chosen, source, outcome, path, topic, solution_ids, (*notes, *facts.notes))
 
 
-class TriageMemo:
-    """Triages already made in a run, for comments that come back word for word.
-
-    Exports repeat comments (copy-paste campaigns, retweets, "first!"), and a
-    triage depends only on the text, the forced language and the record
-    fields the rules read, so a repeat costs a dictionary lookup. The memo
-    forgets its oldest half when full, which bounds memory (about 2 KB per
-    entry: 8,192 entries stay under 20 MiB).
-    """
-
-    def __init__(self, size: int = 8192) -> None:
-        self.size = size
-        self.rules: Rules | None = None  # the rules of the first triage: the memo serves only them
-        self.fields: tuple[str, ...] = ()
-        self.entries: dict[Any, Triage] = {}
-        self.hits = self.misses = 0
-
-    def triage(self, rules: Rules, text: str, lang: str | None, fields: dict[str, Any] | None) -> Triage:
-        if self.rules is None:
-            self.rules, self.fields = rules, fields_read(rules)
-        if rules is not self.rules or self.size <= 0:
-            return triage(rules, text, lang=lang, fields=fields)
-        values = tuple(fields.get(name) for name in self.fields) if fields and self.fields else ()
-        key = (text, lang, values)
-        try:
-            found = self.entries.get(key)
-        except TypeError:  # a field holds a list or a mapping: not worth remembering
-            return triage(rules, text, lang=lang, fields=fields)
-        if found is not None:
-            self.hits += 1
-            return found
-        self.misses += 1
-        result = self.entries[key] = triage(rules, text, lang=lang, fields=fields)
-        if len(self.entries) > self.size:
-            for old in list(self.entries)[: self.size // 2]:
-                del self.entries[old]
-        return result
-
-
-def fields_read(rules: Rules) -> tuple[str, ...]:
-    """The record fields a triage can depend on: field signals and field conditions."""
-    names = {s.field_name for s in rules.signals.values() if s.kind == "field"}
-    names.update(cond[1] for node in rules.tree for cond in conditions.walk_conditions(node.when) if cond[0] == "field")
-    return tuple(sorted(names))
-
-
 def _language(rules: Rules, tokens: list[str], text: str, forced: str | None) -> tuple[str, str]:
     if forced:
         if forced not in LANGS:

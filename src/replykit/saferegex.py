@@ -1,16 +1,19 @@
 """Regexes from rules files, run with a time limit.
 
 Rule packs are shared between users, and a regex such as ``(a|aa)+$`` makes
-Python's own engine backtrack for hours on a comment of forty letters, with
-no way to interrupt it (not even Ctrl-C). ``replykit lint`` warns about such
-regexes (``regex-backtracking``), but a static check cannot catch them all,
-so every regex written in a rules file runs in the ``regex`` engine, which
-accepts the same syntax and stops a search after :data:`TIME_LIMIT` seconds.
+Python's own engine backtrack for hours on a comment of forty letters; only a
+signal (Ctrl-C) stops it, which ends the whole run. ``replykit lint`` warns
+about such regexes (``regex-backtracking``), but a static check cannot catch
+them all, so every regex written in a rules file runs in the ``regex``
+engine, which accepts the same syntax and gives up on a search after
+:data:`TIME_LIMIT` seconds, in any thread and on any platform (a timer
+signal would only work in the main thread, and not on Windows).
 
 A regex stopped that way counts as "no match" for that comment, the comment
 carries a warning, and after :data:`MAX_STRIKES` stops in one process the
 regex is skipped for the rest of the run, so a batch of a million comments
-cannot spend a million time limits on it.
+cannot spend a million time limits on it. The price: about 1 microsecond per
+search, some 7 per comment with the default rules (about 10% of a triage).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import zlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from replykit.engine import Triage, TriageMemo, triage
+from replykit.engine import Triage, triage
 from replykit.errors import UsageError
 from replykit.model import Localized, Rules
 from replykit.render import PLATFORM_LIMITS, check_templates, render, render_string
@@ -97,7 +97,6 @@ def suggest(
     templates: str | Path | None = None,
     render_replies: bool = True,
     reuse_renders: bool = False,
-    memo: TriageMemo | None = None,
 ) -> Suggestion:
     """Triage ``text`` and render its public reply and private follow-up script.
 
@@ -113,7 +112,6 @@ def suggest(
         render_replies: False to triage only (faster, replies left empty).
         reuse_renders: reuse earlier renders of the same context where exact
             (see replykit.rendercache); pays off over many comments, not one.
-        memo: remembers triages for comments that repeat (see engine.TriageMemo).
 
     Raises:
         InputError: the comment is empty.
@@ -125,7 +123,7 @@ def suggest(
         rules = load_rules()
     variables = dict(variables or {})
     rules = _with_policy_overrides(rules, variables)
-    result = memo.triage(rules, text, lang, fields) if memo else triage(rules, text, lang=lang, fields=fields)
+    result = triage(rules, text, lang=lang, fields=fields)
     case_ref = variables.pop("case_ref", "") or case_reference(text)
     author, platform = (author or "").strip(), (platform or "").strip().lower()
     if not render_replies:
