@@ -135,3 +135,14 @@ def test_readme_documents_every_lint_check() -> None:
     text = readme()
     missing = [check_id for check_id in REGISTRY if f"`{check_id}`" not in text]
     assert not missing, f"README.md does not document the lint checks {', '.join(missing)}"
+
+
+def test_readme_layout_lists_every_module() -> None:
+    # The layout is how a new contributor finds their way: it must not fall behind the code.
+    layout = readme()[readme().index("```\nsrc/replykit/\n") :]
+    layout = layout[: layout.index("```", 4)]
+    package = support.REPO / "src" / "replykit"
+    for folder in (package, package / "cli", package / "formats"):
+        for module in sorted(folder.glob("*.py")):
+            if module.name != "__init__.py" or folder == package:
+                assert f"── {module.name} " in layout, f"{module.relative_to(package)}: not in the README layout"
