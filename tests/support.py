@@ -205,3 +205,26 @@ def parse_mermaid(text: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]
 def expected_edges(rules: Any) -> set[tuple[str, str, str]]:
     """(node, yes|no, target) for every then/else of the tree."""
     return {(n.id, "yes", n.then) for n in rules.tree} | {(n.id, "no", n.otherwise) for n in rules.tree}
+
+
+def interrupt_mid_run(cmd: list[str], pause: float = 0.3) -> tuple[int, bytes, str]:
+    """Start ``cmd``, read its first output, wait, send Ctrl-C (SIGINT): (exit code, stdout, stderr).
+
+    Reading only the start of the output and pausing holds the run mid-way: the
+    pipe fills up and the command waits in the middle of a write.
+    """
+    import signal
+    import time
+
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        first = os.read(proc.stdout.fileno(), 65536)  # type: ignore[union-attr]
+        assert first, "no output before the end"
+        time.sleep(pause)
+        proc.send_signal(signal.SIGINT)
+        rest, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return proc.returncode, first + rest, stderr.decode("utf-8")

@@ -14,10 +14,8 @@ import json
 import multiprocessing
 import os
 import re
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -407,20 +405,11 @@ def big_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("options", [[], ["--jobs", "2"], ["--format", "csv"]], ids=["jsonl", "jobs2", "csv"])
 def test_ctrl_c_exits_130_with_every_line_written_complete(big_jsonl: Path, options: list[str]) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "replykit", "batch", str(big_jsonl), *options],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
-    try:
-        first = os.read(proc.stdout.fileno(), 65536)  # type: ignore[union-attr]
-        assert first, "no output before the end"
-        time.sleep(0.4)  # a slow reader: the pipe fills up and replykit waits in the middle of a write
-        proc.send_signal(signal.SIGINT)
-        rest, stderr_bytes = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    stdout, stderr = (first + rest).decode("utf-8"), stderr_bytes.decode("utf-8")
-    assert proc.returncode == 130, stderr
+    code, output, stderr = support.interrupt_mid_run(
+        [sys.executable, "-m", "replykit", "batch", str(big_jsonl), *options], pause=0.4
+    )
+    stdout = output.decode("utf-8")
+    assert code == 130, stderr
     assert "Traceback" not in stderr
     assert len(stderr.splitlines()) == 1 and "interrupted" in stderr, stderr
     assert stdout.endswith("\n")

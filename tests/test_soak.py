@@ -10,11 +10,8 @@ invalid UTF-8, a line over the 1 MiB limit), exit 1, ``--jobs 2`` identical to
 from __future__ import annotations
 
 import importlib.util
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -138,20 +135,10 @@ def test_head_ends_quietly(generated: tuple[Path, dict[int, str]]) -> None:
 def test_ctrl_c_mid_run_exits_130_with_complete_lines(generated: tuple[Path, dict[int, str]], jobs: str) -> None:
     # 3,000 lines end in a blink: a slow reader (a pipe left full) holds the run mid-way
     path, plan = generated
-    proc = subprocess.Popen([*REPLYKIT, str(path), "--jobs", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        first = os.read(proc.stdout.fileno(), 65536)  # type: ignore[union-attr]
-        time.sleep(0.3)
-        proc.send_signal(signal.SIGINT)
-        rest, stderr_bytes = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    code, stdout, stderr = support.interrupt_mid_run([*REPLYKIT, str(path), "--jobs", jobs])
     output = path.with_name(f"sigint-{jobs}.jsonl")
-    output.write_bytes(first + rest)
-    stderr = stderr_bytes.decode("utf-8")
-    assert proc.returncode == 130, stderr
+    output.write_bytes(stdout)
+    assert code == 130, stderr
     assert soak.no_traceback(stderr), stderr
     verdict: Any = soak.verify(output, plan)
     assert verdict.problems == []

@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from typing import Annotated
 
 import typer
 
 from replykit.cli.app import ColorOption, RulesOption, app, error_boundary
+from replykit.cli.labeled import (
+    IdFieldOption,
+    LabeledInput,
+    LabelFieldOption,
+    PresetOption,
+    TextFieldOption,
+    TextOrJson,
+)
 from replykit.cli.reply import Lang
-
-
-class EvalFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 @app.command("eval")
 @error_boundary
 def eval_command(
-    input: Annotated[str, typer.Argument(help="Labeled comments: JSON lines or CSV file; - for stdin.")],
-    label_field: Annotated[
-        str | None, typer.Option("--label-field", help="Field or column holding the label (default: category).")
-    ] = None,
+    input: LabeledInput,
+    label_field: LabelFieldOption = None,
     mapping: Annotated[
         str | None,
         typer.Option(
@@ -34,17 +34,14 @@ def eval_command(
         str | None,
         typer.Option("--predicted", help="Group predicted categories: complaint+general counts general as complaint."),
     ] = None,
-    preset_name: Annotated[
-        str | None,
-        typer.Option("--preset", help="A documented mapping: complaints_en, offensive_en, offensive_fr, airline_en."),
-    ] = None,
-    text_field: Annotated[str, typer.Option("--text-field", help="Field or column holding the comment.")] = "text",
-    id_field: Annotated[str, typer.Option("--id-field", help="Field or column holding the record's id.")] = "id",
+    preset_name: PresetOption = None,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language; auto detects it per comment.")] = Lang.auto,
     rules: RulesOption = None,
     fmt: Annotated[
-        EvalFormat, typer.Option("--format", "-f", help="text or json (replykit.eval/1).")
-    ] = EvalFormat.text,
+        TextOrJson, typer.Option("--format", "-f", help="text or json (replykit.eval/1).")
+    ] = TextOrJson.text,
     errors: Annotated[int, typer.Option("--errors", min=0, help="Misrouted comments to show, with their path.")] = 10,
     color: ColorOption = "auto",  # type: ignore[assignment]
 ) -> int:
@@ -77,7 +74,7 @@ def eval_command(
             exclude=chosen.exclude if chosen and not mapping else None,
         )
     _notes(result, name)
-    if fmt == EvalFormat.json:
+    if fmt == TextOrJson.json:
         sys.stdout.write(evalout.as_json(result, name, preset_name))
     else:
         evalout.print_text(result, name, str(getattr(color, "value", color)), preset_name)

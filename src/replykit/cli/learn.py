@@ -3,35 +3,32 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from replykit.cli.app import ColorOption, app, error_boundary
-
-
-class LearnFormat(str, Enum):
-    text = "text"
-    json = "json"
+from replykit.cli.labeled import (
+    IdFieldOption,
+    LabeledInput,
+    LabelFieldOption,
+    PresetOption,
+    TextFieldOption,
+    TextOrJson,
+)
 
 
 @app.command("learn")
 @error_boundary
 def learn_command(
-    input: Annotated[str, typer.Argument(help="Labeled comments: JSON lines or CSV file; - for stdin.")],
-    label_field: Annotated[
-        str | None, typer.Option("--label-field", help="Field or column holding the label (default: category).")
-    ] = None,
+    input: LabeledInput,
+    label_field: LabelFieldOption = None,
     mapping: Annotated[
         str | None,
         typer.Option("--map", help="Labels onto categories, as for eval: true=inappropriate,false=*rest."),
     ] = None,
-    preset_name: Annotated[
-        str | None,
-        typer.Option("--preset", help="A documented mapping: complaints_en, offensive_en, offensive_fr, airline_en."),
-    ] = None,
+    preset_name: PresetOption = None,
     target: Annotated[
         str | None,
         typer.Option("--target", help="The category to learn (default: the one category the map names)."),
@@ -53,11 +50,11 @@ def learn_command(
     folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds.")] = 5,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the fold shuffle.")] = 13,
     bigrams: Annotated[bool, typer.Option("--bigrams", help="Also learn pairs of consecutive words.")] = False,
-    text_field: Annotated[str, typer.Option("--text-field", help="Field or column holding the comment.")] = "text",
-    id_field: Annotated[str, typer.Option("--id-field", help="Field or column holding the record's id.")] = "id",
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
     fmt: Annotated[
-        LearnFormat, typer.Option("--format", "-f", help="text or json (replykit.learn/1).")
-    ] = LearnFormat.text,
+        TextOrJson, typer.Option("--format", "-f", help="text or json (replykit.learn/1).")
+    ] = TextOrJson.text,
     color: ColorOption = "auto",  # type: ignore[assignment]
 ) -> int:
     """Learn a weighted lexicon for one category from labeled comments, with cross-validated figures.
@@ -98,7 +95,7 @@ def learn_command(
     if output is not None:
         _write(output, learnout.as_yaml(result, Path(source).name, signal))
     shown = str(output) if output is not None else None
-    if fmt == LearnFormat.json:
+    if fmt == TextOrJson.json:
         sys.stdout.write(learnout.as_json(result, source, signal, shown))
     else:
         learnout.print_text(result, source, signal, shown, str(getattr(color, "value", color)))
