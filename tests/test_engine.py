@@ -60,6 +60,20 @@ def test_path_explains_the_route_with_method_ids_and_matched_words() -> None:
         assert target == (nxt.node if nxt else s.outcome)
 
 
+def test_a_step_shows_the_signals_that_decided_it_not_every_word_found() -> None:
+    # Default rules: is_crisis asks fraud_accusation before complaint_facts
+    # (all() stops there), and is_complaint's any() stops at complaint_facts.
+    s = suggest("Where is my order? Nobody answers.", rules=RULES, render_replies=False)
+    steps = {step.node: step for step in s.triage.path}
+    assert s.outcome == "complaint"
+    assert steps["is_crisis"].matched == {}  # complaint_facts fired, but is_crisis never got to ask
+    assert steps["is_complaint"].result is True
+    assert steps["is_complaint"].matched == {"complaint_facts": ["Nobody answers"]}
+    # A node that failed shows what made it fail: is_resolved's not(any(...)) met negated_function.
+    assert steps["is_resolved"].result is False
+    assert list(steps["is_resolved"].matched) == ["negated_function"]
+
+
 COMPLAINT = {
     "fr": "Commande jamais reçue, toujours pas remboursé, c'est honteux.",
     "en": "My order never arrived and I still have no refund, this is shameful.",

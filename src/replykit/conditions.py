@@ -13,7 +13,6 @@ Forms accepted in rules.yaml::
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from replykit.model import LANGS, Condition, Signal
@@ -134,6 +133,7 @@ class Facts(Protocol):
     lang: str
     policy: dict[str, bool]
     fired_names: set[str]
+    seen: list[str]  # the fired signals a check consulted, for the explanation
 
     def signal_value(self, name: str) -> tuple[float, bool]: ...
 
@@ -173,19 +173,40 @@ def compile_condition(cond: Condition, settled: frozenset[str] = frozenset()) ->
 
 
 def _compile_signal(name: str, low: float | None, high: float | None, settled: bool) -> Check:
-    if low is None and high is None:
-        if settled:
-            return lambda facts: name in facts.fired_names
-        return lambda facts: facts.fired(name)
-    return lambda facts: within(facts.signal_value(name)[0], low, high)
+    # Every check notes the signals it consulted that fired (facts.seen): the
+    # explanation of a node is what decided it, not every word in the comment.
+    if settled:
+        if low is None and high is None:
+
+            def settled_fired(facts: Facts) -> bool:
+                if name in facts.fired_names:
+                    facts.seen.append(name)
+                    return True
+                return False
+
+            return settled_fired
+
+        def settled_within(facts: Facts) -> bool:
+            if name in facts.fired_names:
+                facts.seen.append(name)
+            return within(facts.signal_value(name)[0], low, high)
+
+        return settled_within
+
+    def computed(facts: Facts) -> bool:
+        value, fired = facts.signal_value(name)
+        if fired:
+            facts.seen.append(name)
+        return fired if low is None and high is None else within(value, low, high)
+
+    return computed
 
 
 def _compile_parts(op: str, parts: tuple[Condition, ...], settled: frozenset[str]) -> tuple[Check, ...]:
     """One check per part, except that a run of plain settled signals becomes one set test.
 
     Runs are only merged where they stand side by side, so signals are still
-    looked at in the order the rules list them (an explanation shows the same
-    pattern signals either way).
+    looked at in the order the rules list them.
     """
     checks: list[Check] = []
     run: list[str] = []
@@ -195,17 +216,39 @@ def _compile_parts(op: str, parts: tuple[Condition, ...], settled: frozenset[str
             continue
         if run:
             single = len(run) == 1
-            checks.append(_compile_signal(run[0], None, None, True) if single else _settled_run(op, frozenset(run)))
+            checks.append(_compile_signal(run[0], None, None, True) if single else _settled_run(op, tuple(run)))
             run = []
         if part is not None:
             checks.append(compile_condition(part, settled))
     return tuple(checks)
 
 
-def _settled_run(op: str, names: frozenset[str]) -> Check:
+def _settled_run(op: str, names: tuple[str, ...]) -> Check:
+    """``any``/``all`` over plain settled signals: one set test, then the names it consulted, in order."""
+    as_set = frozenset(names)
     if op == "any":
-        return lambda facts: not names.isdisjoint(facts.fired_names)
-    return lambda facts: names <= facts.fired_names
+
+        def any_fired(facts: Facts) -> bool:
+            fired = facts.fired_names
+            if as_set.isdisjoint(fired):
+                return False
+            facts.seen.append(next(name for name in names if name in fired))  # where any() stops
+            return True
+
+        return any_fired
+
+    def all_fired(facts: Facts) -> bool:
+        fired = facts.fired_names
+        if as_set <= fired:
+            facts.seen.extend(names)
+            return True
+        for name in names:  # all() stops at the first that did not fire
+            if name not in fired:
+                return False
+            facts.seen.append(name)
+        return False  # pragma: no cover - the subset test above took this case
+
+    return all_fired
 
 
 def _compile_combination(op: str, parts: tuple[Check, ...]) -> Check:
@@ -256,15 +299,3 @@ def to_number(value: Any) -> float | None:
         return float(text[:-1] if scale != 1.0 else text) * scale
     except ValueError:
         return None
-
-
-@lru_cache(maxsize=4096)
-def signals_in(cond: Condition) -> tuple[str, ...]:
-    """Names of the signals a condition looks at, in order, for explanations."""
-    if cond[0] == "signal":
-        return (cond[1],)
-    if cond[0] in ("all", "any"):
-        return tuple(name for c in cond[1] for name in signals_in(c))
-    if cond[0] == "not":
-        return signals_in(cond[1])
-    return ()

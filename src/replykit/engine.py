@@ -71,6 +71,7 @@ class Facts:
         self.fired_names: set[str] = set()  # lexicon signals that fired, for compiled conditions
         self._kept: dict[str, list[sig.Hit]] = {}  # their terms, turned into evidence on demand
         self.notes: list[str] = []  # what the user should know about this analysis
+        self.seen: list[str] = []  # fired signals the current node's condition consulted
         self._scan_lexicons()
 
     def _scan_lexicons(self) -> None:
@@ -194,37 +195,23 @@ def walk(rules: Rules, facts: Facts) -> tuple[Outcome, tuple[Step, ...]]:
     current = rules.root.id
     path = []
     while current in nodes:  # the schema guarantees the tree has no cycle
-        node, check, names = nodes[current]
+        node, check = nodes[current]
+        facts.seen = []
         result = check(facts)
-        path.append(_new_step((node.id, node.method, result, _matched(facts, names))))
+        path.append(_new_step((node.id, node.method, result, _matched(facts))))
         current = node.then if result else node.otherwise
     return rules.outcomes[current], tuple(path)
 
 
-class NodeNames(NamedTuple):
-    """The signals a node's condition names, sorted for a cheap "which of them fired"."""
-
-    settled: frozenset[str]  # lexicon signals, settled by the scan
-    others: tuple[str, ...]  # pattern, stat and field signals, computed on demand
-    order: dict[str, int]  # first mention in the condition: the order explanations show
-
-
-def _matched(facts: Facts, names: NodeNames) -> dict[str, list[str]]:
-    # Only the signals the condition actually looked at: explaining must not
-    # compute (and compile regexes for) what evaluation short-circuited.
-    cache = facts._cache
-    fired = names.settled & facts.fired_names if names.settled else set()
-    for name in names.others:
-        found = cache.get(name)
-        if found is not None and found[1]:
-            fired = fired | {name}
-    if not fired:
+def _matched(facts: Facts) -> dict[str, list[str]]:
+    # What decided the node: the fired signals its condition consulted, in the
+    # order it consulted them (short-circuited parts are not explanations).
+    if not facts.seen:
         return {}
-    ordered = sorted(fired, key=names.order.__getitem__) if len(fired) > 1 else fired
-    return {name: words for name in ordered if (words := facts.evidence(name))}
+    return {name: words for name in dict.fromkeys(facts.seen) if (words := facts.evidence(name))}
 
 
-CompiledNode = tuple[Node, conditions.Check, NodeNames]
+CompiledNode = tuple[Node, conditions.Check]
 
 
 def compiled_nodes(rules: Rules) -> dict[str, CompiledNode]:
@@ -232,18 +219,9 @@ def compiled_nodes(rules: Rules) -> dict[str, CompiledNode]:
     compiled: dict[str, CompiledNode] | None = getattr(rules, "_compiled_nodes", None)
     if compiled is None:
         settled = frozenset(rules.index.lexicon_signals)
-        compiled = {
-            node.id: (node, conditions.compile_condition(node.when, settled), _node_names(node, settled))
-            for node in rules.tree
-        }
+        compiled = {node.id: (node, conditions.compile_condition(node.when, settled)) for node in rules.tree}
         rules._compiled_nodes = compiled  # type: ignore[attr-defined]
     return compiled
-
-
-def _node_names(node: Node, settled: frozenset[str]) -> NodeNames:
-    names = dict.fromkeys(conditions.signals_in(node.when))
-    order = {name: i for i, name in enumerate(names)}
-    return NodeNames(frozenset(names) & settled, tuple(n for n in names if n not in settled), order)
 
 
 def _topic_and_solutions(rules: Rules, facts: Facts) -> tuple[str, tuple[str, ...]]:

@@ -98,7 +98,9 @@ def print_text(ev: Evaluation, file: str, color: str, preset: str | None = None)
     for c, s in scores.per_class().items():
         table.add_row(Text(c), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.support), str(s.predicted))
     console.print(table)
-    matrix = Table(title="Confusion matrix (rows: gold, columns: predicted)")
+    # Printed above rather than as the table's title, which rich wraps to the table's width.
+    console.print(Text("Confusion matrix (rows: gold, columns: predicted)", style="italic"))
+    matrix = Table()
     matrix.add_column("gold \\ predicted")
     cols = scores.columns()
     for c in cols:

@@ -1,0 +1,157 @@
+"""The README's console examples are real: each self-contained ``$ replykit ...``
+example is run and must print exactly what the README shows.
+
+An example whose output ends with a ``...`` line shows only the head of it.
+Self-contained: no pipe, no redirection, and every file it names exists (the
+bundled ``examples/``, or ``../shared/data`` beside the repository). Examples
+run in a scratch folder laid out like the repository's parent, so files they
+write (``learn -o``) never land in the repository.
+
+After a deliberate change of output, refresh the README with::
+
+    python tests/test_readme_examples.py --update
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+README = REPO / "README.md"
+SHARED = REPO.parent / "shared"
+
+
+class Example(NamedTuple):
+    line: int  # of the command in README.md
+    command: str
+    expected: str
+    start: int  # character offsets of the expected output in README.md
+    end: int
+    folder: str  # where the block's `$ cd` lines lead, from the scratch folder ("" for itself)
+
+
+def examples(text: str) -> list[Example]:
+    found = []
+    for block in re.finditer(r"```console\n(.*?)```", text, re.S):
+        offset, folder = block.start(1), ""
+        commands = list(re.finditer(r"^\$ (.*)\n", block.group(1), re.M))
+        for i, match in enumerate(commands):
+            start = offset + match.end()
+            end = offset + (commands[i + 1].start() if i + 1 < len(commands) else len(block.group(1)))
+            line = text.count("\n", 0, offset + match.start()) + 1
+            command = match.group(1)
+            if command.startswith("cd "):  # an absolute folder in the README stands for the scratch folder
+                target = command[3:].strip()
+                folder = "" if target.startswith("/") else str(Path(folder) / target)
+            found.append(Example(line, command, text[start:end], start, end, folder))
+    return found
+
+
+def runnable(example: Example, root: Path) -> bool:
+    command, cwd = example.command, root / example.folder
+    if not command.startswith("replykit ") or any(c in command for c in "|<>;$`"):
+        return False
+    paths = [arg for arg in shlex.split(command)[1:] if "/" in arg or re.search(r"\.(txt|jsonl|csv|json|yaml)$", arg)]
+    written = {
+        arg for i, arg in enumerate(shlex.split(command)) if i and shlex.split(command)[i - 1] in ("-o", "--output")
+    }
+    return all((cwd / path).exists() for path in paths if path not in written)
+
+
+def run(example: Example, root: Path) -> str:
+    argv = shlex.split(example.command)
+    # The width the README's output was made at: its longest line.
+    width = max((len(line) for line in example.expected.splitlines()), default=0)
+    env = {
+        **os.environ,
+        "COLUMNS": str(max(width, 60)),
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+        "REPLYKIT_CACHE_DIR": str(root / ".cache"),
+    }
+    for name in ("FORCE_COLOR", "CLICOLOR_FORCE"):
+        env.pop(name, None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "replykit", *argv[1:]],
+        cwd=root / example.folder,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
+    output = (proc.stdout + proc.stderr).decode("utf-8")
+    return "".join(line.rstrip() + "\n" for line in output.splitlines())  # the README keeps no trailing blanks
+
+
+def scratch(root: Path) -> Path:
+    """A folder like the repository: examples/, rules.yaml and templates/ inside, ../shared beside it."""
+    cwd = root / "repo"
+    cwd.mkdir()
+    for name in ("examples", "rules.yaml", "templates"):
+        (cwd / name).symlink_to(REPO / name)
+    if SHARED.exists():
+        (root / "shared").symlink_to(SHARED)
+    return cwd
+
+
+def test_the_readme_shows_runnable_examples() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = scratch(Path(tmp))
+        assert sum(runnable(e, cwd) for e in examples(README.read_text("utf-8"))) >= 10
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return scratch(tmp_path_factory.mktemp("readme"))
+
+
+def _ids() -> list[str]:
+    return [f"line{e.line}" for e in examples(README.read_text("utf-8"))]
+
+
+@pytest.mark.parametrize("index", range(len(_ids())), ids=_ids())
+def test_readme_example_prints_what_the_readme_shows(index: int, workdir: Path) -> None:
+    example = examples(README.read_text("utf-8"))[index]
+    if not runnable(example, workdir):
+        pytest.skip("not self-contained (a pipe, a redirection, or a file made earlier in the README)")
+    assert shown(run(example, workdir), example.expected) == example.expected, f"README.md:{example.line}"
+
+
+def shown(output: str, expected: str) -> str:
+    """What the README would show of ``output``: the same head when it ends with a ``...`` line."""
+    if expected.endswith("\n...\n"):
+        head = expected.count("\n") - 1
+        return "".join(output.splitlines(keepends=True)[:head]) + "...\n"
+    return output
+
+
+def update() -> int:
+    """Rewrite the output of every runnable example in README.md; report what changed."""
+    text = README.read_text("utf-8")
+    changes = []
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = scratch(Path(tmp))
+        for example in examples(text):  # in order: an example may use what an earlier one made
+            if runnable(example, cwd):
+                output = shown(run(example, cwd), example.expected)
+                if output != example.expected:
+                    print(f"README.md:{example.line}: updated  $ {example.command[:80]}")
+                    changes.append((example.start, example.end, output))
+    for start, end, output in reversed(changes):
+        text = text[:start] + output + text[end:]
+    README.write_text(text, "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--update"]:
+        sys.exit(__doc__)
+    sys.exit(update())
