@@ -58,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"{name:<14} {doc['evaluated']:>6} {doc['macro_f1']:>8.3f} {doc['accuracy']:>6.3f}  {per}")
         print(f"{'':<14} {'':>6} {'':>8} {'':>6}  ({measure})")
+    escalated = sum(doc["escalated"]["non_complaints"] for _, doc, _ in rows)
+    others = sum(doc["escalated"]["of"] for _, doc, _ in rows)
+    if others:
+        print(f"escalated among comments not labeled complaint, all sets: {escalated / others:.1%} "
+              f"({escalated:,} / {others:,}; target <= 2%)")  # fmt: skip
     for line in missing:
         print(f"missing data set: {line}", file=sys.stderr)
     for line in failed:

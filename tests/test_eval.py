@@ -77,7 +77,7 @@ def test_json_schema_keys(tmp_path: Path) -> None:
     _, doc, _ = run_json(labeled(tmp_path))
     assert set(doc) == {
         "schema", "file", "preset", "label_field", "mapping", "records", "evaluated", "accuracy", "macro_f1",
-        "per_class", "confusion", "skipped", "bad_records", "misrouted_count", "misrouted",
+        "per_class", "confusion", "escalated", "skipped", "bad_records", "misrouted_count", "misrouted",
     }  # fmt: skip
     first = doc["misrouted"][0]  # type: ignore[index]
     assert set(first) == {"line", "id", "text", "label", "gold", "predicted", "category", "outcome", "lang", "path"}
@@ -193,3 +193,20 @@ def test_preset_matches_bench_quality() -> None:
     assert f"{doc['macro_f1']:.3f}" == macro and f"{doc['accuracy']:.3f}" == acc
     c = doc["per_class"]["complaint"]
     assert (f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}") == (pp, rp, fp)
+
+
+def test_escalations_among_non_complaints_are_counted(tmp_path: Path) -> None:
+    # Default rules: a lawyer threat escalates, whatever the label says.
+    rows = [
+        {"text": "Commande jamais reçue, mon avocat va vous contacter", "category": "complaint"},  # escalated complaint
+        {"text": "I am taking legal action, my lawyer is ready.", "category": "general"},  # escalated, not a complaint
+        {"text": "Merci, super accueil !", "category": "praise"},
+        {"text": "What a joke of a company", "category": "general"},
+    ]
+    proc = support.run("eval", write_jsonl(tmp_path, rows), "--format", "json")
+    doc = json.loads(proc.stdout)
+    assert doc["escalated"]["non_complaints"] == 1 and doc["escalated"]["of"] == 3
+    assert doc["escalated"]["rate"] == round(1 / 3, 6)
+    assert doc["escalated"]["per_gold_class"] == {"complaint": 1, "general": 1}
+    text = support.run("eval", write_jsonl(tmp_path, rows), "--color", "never", env={"COLUMNS": "120"})
+    assert "escalated: 1 of 3 comments not labeled complaint (33.3%)" in text.stdout

@@ -138,9 +138,18 @@ class Scores:
 
     classes: list[str]  # the gold classes the map defines
     matrix: dict[str, Counter[str]] = field(default_factory=dict)
+    escalated: Counter[str] = field(default_factory=Counter)  # gold class -> comments sent to ESCALATE
 
-    def add(self, gold: str, predicted: str) -> None:
+    def add(self, gold: str, predicted: str, escalate: bool = False) -> None:
         self.matrix.setdefault(gold, Counter())[predicted] += 1
+        if escalate:
+            self.escalated[gold] += 1
+
+    def escalated_non_complaints(self) -> tuple[int, int]:
+        """(escalated, all) among comments whose gold class is not ``complaint``: a false alarm
+        costs someone experienced their time, so this share should stay small (<= 2%)."""
+        others = [gold for gold in self.matrix if gold != "complaint"]
+        return sum(self.escalated[g] for g in others), sum(sum(self.matrix[g].values()) for g in others)
 
     @property
     def total(self) -> int:
@@ -325,7 +334,7 @@ def evaluate(
             continue
         t = triage(rules, rec.text, lang=lang, fields=fields)
         predicted = label_map.predicted(t.outcome.category)
-        result.scores.add(gold, predicted)
+        result.scores.add(gold, predicted, t.outcome.escalate)
         if gold != predicted:
             result.misrouted_count += 1
             if len(result.misrouted) < errors:

@@ -9,8 +9,9 @@ comment minus the log-odds of appearing in another one, each count plus a prior
 of 1 (Laplace). Terms are ranked by that ratio divided by its standard error
 (a z-score, which prefers well-attested terms to rare ones), the best
 ``max_terms`` with a weight of at least ``min_weight`` (0.5: function words
-such as "and" fall below it) are kept, and weights are rounded to one decimal. A comment's value is the sum of the weights of the distinct terms in
-it, as for any lexicon signal; the threshold ``min`` is the one that maximises
+such as "and" fall below it) are kept, and weights are rounded to one decimal.
+A comment's value is the sum of the weights of the distinct terms in it, as
+for any lexicon signal; the threshold ``min`` is the one that maximises
 F1 on the comments learned from. Cross-validation repeats all of this on k-1
 folds and measures on the k-th.
 """

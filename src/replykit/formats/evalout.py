@@ -66,6 +66,7 @@ def to_dict(ev: Evaluation, file: str, preset: str | None = None) -> dict[str, A
             for c, s in scores.per_class().items()
         },
         "confusion": {"gold": scores.rows(), "predicted": scores.columns(), "matrix": scores.confusion()},
+        "escalated": {"per_gold_class": dict(scores.escalated), **_escalated(scores)},
         "skipped": {
             "unlabeled": {"count": ev.unlabeled.count, "lines": ev.unlabeled.lines},
             "unmapped": {"count": ev.unmapped.count, "lines": ev.unmapped.lines, "values": dict(ev.unmapped.values)},
@@ -75,6 +76,11 @@ def to_dict(ev: Evaluation, file: str, preset: str | None = None) -> dict[str, A
         "misrouted_count": ev.misrouted_count,
         "misrouted": [_misrouted(m) for m in ev.misrouted],
     }
+
+
+def _escalated(scores: Any) -> dict[str, Any]:
+    count, total = scores.escalated_non_complaints()
+    return {"non_complaints": count, "of": total, "rate": round(count / total, 6) if total else 0.0}
 
 
 def as_json(ev: Evaluation, file: str, preset: str | None = None) -> str:
@@ -92,6 +98,9 @@ def print_text(ev: Evaluation, file: str, color: str, preset: str | None = None)
     head = f"{file}" + (f" (preset {preset})" if preset else "") + f": {scores.total} comments evaluated"
     console.print(Text(printable(head), style="bold"))
     console.print(Text(f"accuracy {scores.accuracy():.3f}   macro-F1 {scores.macro_f1():.3f}"))
+    count, total = scores.escalated_non_complaints()
+    if total:
+        console.print(Text(f"escalated: {count} of {total} comments not labeled complaint ({count / total:.1%})"))
     table = Table(title="Per category")
     for name in ("class", "precision", "recall", "F1", "gold", "predicted"):
         table.add_column(name, justify="left" if name == "class" else "right")
