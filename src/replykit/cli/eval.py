@@ -15,6 +15,7 @@ from replykit.cli.labeled import (
     PresetOption,
     TextFieldOption,
     TextOrJson,
+    report_skipped,
 )
 from replykit.cli.reply import Lang
 
@@ -73,35 +74,9 @@ def eval_command(
             errors=errors,
             exclude=chosen.exclude if chosen and not mapping else None,
         )
-    _notes(result, name)
+    report_skipped(result, name)
     if fmt == TextOrJson.json:
         sys.stdout.write(evalout.as_json(result, name, preset_name))
     else:
         evalout.print_text(result, name, str(getattr(color, "value", color)), preset_name)
     return 1 if result.failed else 0
-
-
-def _notes(result: object, name: str) -> None:
-    from replykit.cli.boundary import report
-    from replykit.evaluate import Evaluation
-
-    assert isinstance(result, Evaluation)
-    for line, error in result.bad:
-        report(f"{name}:{line}: {error}")
-    if result.bad_count > len(result.bad):
-        report(f"... {result.bad_count - len(result.bad)} more bad records")
-    if result.bad_count:
-        report(f"{result.bad_count} bad records skipped")
-    field = result.label_field
-    if result.unlabeled.count:
-        lines = ", ".join(map(str, result.unlabeled.lines))
-        report(f"{result.unlabeled.count} records without a '{field}' label skipped (lines {lines}); see --label-field")
-    if result.unmapped.count:
-        lines = ", ".join(map(str, result.unmapped.lines))
-        values = ", ".join(repr(v) for v, _ in result.unmapped.values.most_common(5))
-        report(
-            f"{result.unmapped.count} records with an unmapped '{field}' label ({values}) skipped"
-            f" (lines {lines}); see --map"
-        )
-    if result.excluded.count:
-        sys.stderr.write(f"replykit: note: {result.excluded.count} records left out by the preset\n")

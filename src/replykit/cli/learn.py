@@ -16,6 +16,7 @@ from replykit.cli.labeled import (
     PresetOption,
     TextFieldOption,
     TextOrJson,
+    report_skipped,
 )
 
 
@@ -91,7 +92,7 @@ def learn_command(
         exclude = chosen.exclude if chosen and not mapping else None
         field = label_field or (chosen.label_field if chosen else "category")
         result = learn(reader.records, label_map, field, settings, exclude)
-    _notes(result, source)
+    report_skipped(result, source)
     if output is not None:
         _write(output, learnout.as_yaml(result, Path(source).name, signal))
     shown = str(output) if output is not None else None
@@ -129,21 +130,3 @@ def _write(output: Path, text: str) -> None:
 
     check_included(text, str(output))  # never write a file rules.yaml could not include
     write_atomic(output, text)
-
-
-def _notes(result: Any, name: str) -> None:
-    from replykit.cli.boundary import report
-
-    for line, error in result.bad:
-        report(f"{name}:{line}: {error}")
-    if result.bad_count:
-        report(f"{result.bad_count} bad records skipped")
-    field = result.label_field
-    if result.unlabeled.count:
-        lines = ", ".join(map(str, result.unlabeled.lines))
-        report(f"{result.unlabeled.count} records without a '{field}' label skipped (lines {lines}); see --label-field")
-    if result.unmapped.count:
-        lines = ", ".join(map(str, result.unmapped.lines))
-        report(f"{result.unmapped.count} records with an unmapped '{field}' label skipped (lines {lines}); see --map")
-    if result.excluded.count:
-        sys.stderr.write(f"replykit: note: {result.excluded.count} records left out by the preset\n")
