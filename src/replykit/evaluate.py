@@ -276,19 +276,25 @@ class Skipped:
             self.values[str(value)] += 1
 
 
-@dataclass
-class Evaluation:
-    """Everything one run measured."""
+@dataclass(kw_only=True)
+class ReadCounts:
+    """What reading a labeled file met besides usable comments (eval and learn)."""
 
-    label_field: str
-    label_map: LabelMap
-    scores: Scores
     records: int = 0
     unlabeled: Skipped = field(default_factory=Skipped)
     unmapped: Skipped = field(default_factory=Skipped)
     excluded: Skipped = field(default_factory=Skipped)
     bad: list[tuple[int, str]] = field(default_factory=list)
     bad_count: int = 0
+
+
+@dataclass
+class Evaluation(ReadCounts):
+    """Everything one run measured."""
+
+    label_field: str
+    label_map: LabelMap
+    scores: Scores
     misrouted: list[Misrouted] = field(default_factory=list)
     misrouted_count: int = 0
 

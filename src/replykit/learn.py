@@ -23,12 +23,12 @@ import random
 import statistics
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 from replykit.errors import UsageError
-from replykit.evaluate import LabelMap, Skipped, label_key, prf
+from replykit.evaluate import LabelMap, ReadCounts, Skipped, label_key, prf
 from replykit.lang import detect
 from replykit.model import LANGS
 from replykit.textutil import normalize, tokenize
@@ -103,7 +103,7 @@ class FoldScore:
 
 
 @dataclass
-class Learning:
+class Learning(ReadCounts):
     """Everything one run learned and measured."""
 
     settings: Settings
@@ -112,12 +112,6 @@ class Learning:
     lexicon: Lexicon
     folds: list[FoldScore]
     examples: dict[str, Counter[bool]]  # language -> {True: target comments, False: others}
-    records: int = 0
-    unlabeled: Skipped = field(default_factory=Skipped)
-    unmapped: Skipped = field(default_factory=Skipped)
-    excluded: Skipped = field(default_factory=Skipped)
-    bad: list[tuple[int, str]] = field(default_factory=list)
-    bad_count: int = 0
 
     @property
     def method(self) -> tuple[str, ...]:
