@@ -53,7 +53,7 @@ class BoundedPattern:
                 already did so :data:`MAX_STRIKES` times.
         """
         if self.strikes >= MAX_STRIKES:
-            raise PatternStopped(f"regex {self.pattern!r} is skipped: it ran past {TIME_LIMIT:g} s {MAX_STRIKES} times")
+            raise PatternStopped(f"regex '{self.pattern}' is skipped: it ran past {TIME_LIMIT:g} s {MAX_STRIKES} times")
         try:
             if self.anchored:
                 found = self._compiled.match(text, timeout=TIME_LIMIT)
@@ -61,7 +61,7 @@ class BoundedPattern:
             return list(self._compiled.finditer(text, timeout=TIME_LIMIT))
         except TimeoutError:
             self.strikes += 1
-            raise PatternStopped(f"regex {self.pattern!r} was stopped after {TIME_LIMIT:g} s on this comment") from None
+            raise PatternStopped(f"regex '{self.pattern}' was stopped after {TIME_LIMIT:g} s on this comment") from None
 
 
 def check_syntax(source: str) -> str | None:
