@@ -100,8 +100,10 @@ class Facts:
         return words
 
     def signal_value(self, name: str) -> tuple[float, bool]:
-        value, fired, _ = self.signal(name)
-        return value, fired
+        found = self._cache.get(name)  # signal(), inlined: conditions ask this most
+        if found is None:
+            found = self._cache[name] = self._compute(self.rules.signals[name])
+        return found[0], found[1]
 
     def field_value(self, name: str) -> Any:
         return self.fields.get(name)

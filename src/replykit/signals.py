@@ -50,6 +50,7 @@ class _LangIndex:
 
     def freeze(self) -> None:
         self.stem_lengths = tuple(sorted({len(stem) for stem in self.stems}))
+        self.pair_starts = frozenset(first for first, _ in self.pairs)
         self.memo: dict[str, list[Entry]] = {}
 
     def candidates(self, token: str) -> list[Entry]:
@@ -121,13 +122,16 @@ class LexiconIndex:
 
         A hit's ``start`` and ``end`` are token indexes (first and last token).
         """
-        index, windows, pairs = self.langs[lang], self.windows, self.langs[lang].pairs
+        index, windows = self.langs[lang], self.windows
+        pairs, pair_starts, memo = index.pairs, index.pair_starts, index.memo
         hits: dict[str, list[Hit]] = {}
         last_negator = -1_000_000
         last = len(tokens) - 1
         for i, token in enumerate(tokens):
-            entries = index.candidates(token)
-            if i < last:
+            entries = memo.get(token)  # inlined: most words were seen before
+            if entries is None:
+                entries = index.candidates(token)
+            if token in pair_starts and i < last:
                 paired = pairs.get((token, tokens[i + 1]))
                 if paired:
                     entries = entries + paired
