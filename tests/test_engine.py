@@ -74,6 +74,26 @@ def test_a_step_shows_the_signals_that_decided_it_not_every_word_found() -> None
     assert list(steps["is_resolved"].matched) == ["negated_function"]
 
 
+@pytest.mark.parametrize(
+    ("text", "signal", "word"),
+    [
+        ("Ce service est nuuuuuul", "dissatisfaction", "nuuuuuul"),  # cut to one letter
+        ("this is sooooo baaaad", "dissatisfaction", "baaaad"),
+        ("vous faites de la meeeeeeeerde", "insult", "meeeeeeeerde"),
+    ],
+)
+def test_words_stretched_for_emphasis_are_still_found(text: str, signal: str, word: str) -> None:
+    s = suggest(text, rules=RULES, render_replies=False)
+    found = {name: words for step in s.triage.path for name, words in step.matched.items()}
+    assert word in found.get(signal, []), found  # shown as written
+
+
+def test_a_problem_with_something_the_business_provides_is_a_complaint_unless_negated() -> None:
+    for text in ("I have a problem with my order", "J'ai un problème avec ma commande", "webmail hs depuis ce matin"):
+        assert suggest(text, rules=RULES, render_replies=False).outcome == "complaint", text
+    assert suggest("Pas de problème avec la livraison", rules=RULES, render_replies=False).outcome != "complaint"
+
+
 COMPLAINT = {
     "fr": "Commande jamais reçue, toujours pas remboursé, c'est honteux.",
     "en": "My order never arrived and I still have no refund, this is shameful.",

@@ -27,6 +27,8 @@ class Hit(NamedTuple):
     end: int
 
 
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")  # a letter written three times or more in a row
+
 # Hit(...) runs a Python-level __new__; this builds the same named tuple in C.
 _new_hit = partial(tuple.__new__, Hit)
 
@@ -54,19 +56,30 @@ class _LangIndex:
         self.memo: dict[str, list[Entry]] = {}
 
     def candidates(self, token: str) -> list[Entry]:
-        """The terms whose first word is ``token`` or a stem of it (memoised: words repeat)."""
+        """The terms whose first word is ``token`` or a stem of it (memoised: words repeat).
+
+        A word stretched for emphasis ("nuuuul", "meeeerde", "sooooo") is also
+        looked up with each run of three or more letters cut to one and to two.
+        """
         found = self.memo.get(token)
         if found is None:
-            found = self.exact.get(token, [])
-            for length in self.stem_lengths:
-                if length > len(token):
-                    break
-                more = self.stems.get(token[:length])
-                if more:
-                    found = found + more
+            found = self._lookup(token)
+            if _STRETCHED.search(token):
+                for variant in dict.fromkeys((_STRETCHED.sub(r"\1", token), _STRETCHED.sub(r"\1\1", token))):
+                    found = found + [entry for entry in self._lookup(variant) if entry not in found]
             if len(self.memo) > 100_000:  # a bound for endless batches
                 self.memo.clear()
             self.memo[token] = found
+        return found
+
+    def _lookup(self, token: str) -> list[Entry]:
+        found = self.exact.get(token, [])
+        for length in self.stem_lengths:
+            if length > len(token):
+                break
+            more = self.stems.get(token[:length])
+            if more:
+                found = found + more
         return found
 
     def __getstate__(self) -> dict[str, Any]:
