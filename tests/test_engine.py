@@ -94,6 +94,21 @@ def test_a_problem_with_something_the_business_provides_is_a_complaint_unless_ne
     assert suggest("Pas de problème avec la livraison", rules=RULES, render_replies=False).outcome != "complaint"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["No problem, the package arrived fine, thanks", "Pas de souci, le colis est bien arrivé, merci"],
+)
+def test_no_problem_does_not_negate_what_follows(text: str) -> None:
+    # "no" negates "problem", not "arrived": a happy customer, not a missing parcel.
+    s = suggest(text, rules=RULES, render_replies=False)
+    assert s.outcome == "praise", [step.matched for step in s.triage.path]
+
+
+def test_a_negator_still_negates_without_an_exception_word() -> None:
+    s = suggest("My parcel has still not arrived", rules=RULES, render_replies=False)
+    assert s.category == "complaint"
+
+
 COMPLAINT = {
     "fr": "Commande jamais reçue, toujours pas remboursé, c'est honteux.",
     "en": "My order never arrived and I still have no refund, this is shameful.",

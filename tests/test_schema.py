@@ -159,3 +159,12 @@ def test_golden_case_through_typer_gives_the_same_message(cli: Any, name: str, m
     result = cli("reply", "--rules", "rules.yaml", "--text", "x")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (support.RULE_CASES / name / "expected.txt").read_text("utf-8")
+
+
+def test_negation_exceptions_are_single_words_per_language() -> None:
+    base = (support.MINIMAL / "rules.yaml").read_text("utf-8")
+    rules = compile_rules(base + "negation_exceptions:\n  en: [Problem]\n  fr: [soucis]\n", "rules.yaml")
+    assert rules.negation_exceptions == {"en": frozenset({"problem"}), "fr": frozenset({"soucis"})}
+    with pytest.raises(RulesError) as caught:
+        compile_rules(base + "negation_exceptions:\n  en: [no problem]\n", "rules.yaml")
+    assert "negation_exceptions.en[0]: 'no problem' is not one word" in str(caught.value)

@@ -79,7 +79,9 @@ class Facts:
         # hits now costs less than dispatching them one by one later (those
         # without hits are simply absent: see signal()). The words shown as
         # evidence are only looked up for the signals an explanation names.
-        hits = self.rules.index.scan(self.tokens, self.lang, self.rules.negators[self.lang])
+        rules = self.rules
+        exceptions = rules.negation_exceptions.get(self.lang, frozenset())
+        hits = rules.index.scan(self.tokens, self.lang, rules.negators[self.lang], exceptions)
         signals, cache = self.rules.index.lexicon_signals, self._cache
         for name, found in hits.items():
             signal = signals[name]

@@ -136,6 +136,9 @@ class Rules:
     index: Any = None  # replykit.signals.LexiconIndex, built once per load
     nodes: dict[str, Node] = field(default_factory=dict)
     checked_templates: set[str] = field(default_factory=set)  # folders known to hold every template
+    # Words that, within two words after a negator, mean it negates nothing that
+    # follows: "no problem, it arrived", "pas de souci, c'est reçu".
+    negation_exceptions: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.nodes = {node.id: node for node in self.tree}

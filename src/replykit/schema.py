@@ -36,6 +36,7 @@ TOP_KEYS = (
     "profile",
     "policy",
     "negators",
+    "negation_exceptions",
     "signals",
     "tree",
     "outcomes",
@@ -215,6 +216,7 @@ def build_rules(doc: YamlDocument) -> Rules:
         profile=parse_profile(check, top.get("profile", {})),
         policy=policy,
         negators=parse_negators(check, top.get("negators", {})),
+        negation_exceptions=parse_single_words(check, top.get("negation_exceptions", {}), "negation_exceptions", {}),
         signals=signals,
         tree=tuple(tree),
         outcomes=outcomes,
@@ -254,15 +256,22 @@ def parse_policy(check: Checker, value: Any) -> dict[str, bool]:
 
 
 def parse_negators(check: Checker, value: Any) -> dict[str, frozenset[str]]:
-    raw = check.mapping(value, ("negators",), LANGS)
+    return parse_single_words(check, value, "negators", DEFAULT_NEGATORS)
+
+
+def parse_single_words(
+    check: Checker, value: Any, key: str, defaults: dict[str, tuple[str, ...]]
+) -> dict[str, frozenset[str]]:
+    """Per-language lists of single words, folded as the matcher folds them."""
+    raw = check.mapping(value, (key,), LANGS)
     out = {}
     for lang in LANGS:
-        words = check.string_list(raw[lang], ("negators", lang)) if lang in raw else DEFAULT_NEGATORS[lang]
+        words = check.string_list(raw[lang], (key, lang)) if lang in raw else list(defaults.get(lang, ()))
         tokens = [tokenize(normalize(word)) for word in words]
         for i, (word, toks) in enumerate(zip(words, tokens, strict=True)):
             if word and len(toks) != 1:
                 # "no one" would silently make "one" a negator
-                check.error(("negators", lang, i), f"'{word}' is not one word: negators are single words")
+                check.error((key, lang, i), f"'{word}' is not one word: {key.replace('_', ' ')} are single words")
         out[lang] = frozenset(tok[0] for tok in tokens if len(tok) == 1)
     return out
 

@@ -130,16 +130,21 @@ class LexiconIndex:
         # Compiled patterns would be recompiled on unpickling: keep the cache lean.
         return {**self.__dict__, "_compiled": {}}
 
-    def scan(self, tokens: list[str], lang: str, negators: frozenset[str]) -> dict[str, list[Hit]]:
+    def scan(
+        self, tokens: list[str], lang: str, negators: frozenset[str], exceptions: frozenset[str] = frozenset()
+    ) -> dict[str, list[Hit]]:
         """All lexicon hits in a tokenised comment, grouped by signal name.
 
         A hit's ``start`` and ``end`` are token indexes (first and last token).
+        A negator followed within two words by one of ``exceptions`` ("no
+        problem", "pas de souci") negates that word and nothing after it.
         """
         index, windows = self.langs[lang], self.windows
         pairs, pair_starts, memo = index.pairs, index.pair_starts, index.memo
         hits: dict[str, list[Hit]] = {}
         last_negator = -1_000_000
         last = len(tokens) - 1
+        negation_stop = last  # the last token the current negator reaches
         for i, token in enumerate(tokens):
             entries = memo.get(token)  # inlined: most words were seen before
             if entries is None:
@@ -151,14 +156,23 @@ class LexiconIndex:
             for name, term in entries:
                 end = i if len(term.tokens) == 1 else _phrase_end(term, tokens, i)
                 if end >= 0:
-                    negated = i - last_negator <= windows[name]
+                    negated = i - last_negator <= windows[name] and i <= negation_stop
                     found = hits.get(name)
                     if found is None:
                         found = hits[name] = []
                     found.append(_new_hit((term.text, term.weight, negated, i, end)))
             if token in negators:
-                last_negator = i
+                last_negator, negation_stop = i, _negation_stop(tokens, i, exceptions)
         return hits
+
+
+def _negation_stop(tokens: list[str], at: int, exceptions: frozenset[str]) -> int:
+    """The last token the negator at ``at`` can negate: an exception word within two words, or the end."""
+    if exceptions:
+        for k in range(at + 1, min(at + 3, len(tokens))):
+            if tokens[k] in exceptions:
+                return k
+    return len(tokens) - 1
 
 
 def _phrase_end(term: Term, tokens: list[str], start: int) -> int:
