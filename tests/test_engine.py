@@ -109,6 +109,18 @@ def test_a_negator_still_negates_without_an_exception_word() -> None:
     assert s.category == "complaint"
 
 
+@pytest.mark.parametrize(("text", "lang"), [("panne box probleme connexion", "fr"), ("webmail hs", "fr"),
+                                            ("outage again, no signal", "en")])  # fmt: skip
+def test_comments_without_function_words_take_the_language_of_their_rule_words(text: str, lang: str) -> None:
+    assert suggest(text, rules=RULES, render_replies=False).lang == lang
+
+
+def test_a_link_alone_does_not_vote_for_a_language() -> None:
+    # "co" of t.co is also a French rule word ("plus de co"): a link must not make a tweet French.
+    s = suggest("Woah! https://t.co/Edx7ldYuKD", rules=RULES, render_replies=False)
+    assert s.lang == "en"
+
+
 COMPLAINT = {
     "fr": "Commande jamais reçue, toujours pas remboursé, c'est honteux.",
     "en": "My order never arrived and I still have no refund, this is shameful.",

@@ -9,6 +9,8 @@ back on the profile's default language when there is no evidence at all
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 _FR = frozenset(
     """
 le la les un une des du de et est sont pas ne plus je tu il elle nous vous ils elles
@@ -38,13 +40,22 @@ _EN_SHAPES = ("ing", "ed", "ly", "th", "wh", "ck", "sh", "ght", "oo", "ee", "w",
 _FR_SHAPES = ("eau", "eux", "aux", "oi", "ou", "ais", "ait", "ez", "qu", "ette", "ier", "che", "gn")
 
 
-def detect(tokens: list[str], raw_text: str, default: str) -> tuple[str, str]:
-    """Return ``(lang, how)`` where ``how`` is ``"detected"`` or ``"default"``."""
+def detect(
+    tokens: list[str], raw_text: str, default: str, vocabulary: Callable[[list[str]], tuple[int, int]] | None = None
+) -> tuple[str, str]:
+    """Return ``(lang, how)`` where ``how`` is ``"detected"`` or ``"default"``.
+
+    ``vocabulary`` counts the words only one language's rules know, (fr, en):
+    for telegraphic comments without function words ("panne box connexion"),
+    the words the rules look for say more than letter shapes do.
+    """
     fr = float(sum(map(_FR.__contains__, tokens)))
     en = float(sum(map(_EN.__contains__, tokens)))
     if not raw_text.isascii():
         lowered = raw_text.lower()
         fr += sum(map(lowered.count, _FR_LETTERS)) * 0.5
+    if fr == en and vocabulary is not None:
+        fr, en = vocabulary(tokens)
     if fr == en:
         fr, en = _shape_score(tokens, _FR_SHAPES), _shape_score(tokens, _EN_SHAPES)
         if abs(fr - en) < 1:

@@ -27,6 +27,8 @@ class Hit(NamedTuple):
     end: int
 
 
+# Words of a link ("https", "t", "co" of t.co): they are not the comment's language.
+_URL_PIECES = frozenset({"http", "https", "www", "com", "co", "org", "net", "fr", "ly", "bit", "url"})
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")  # a letter written three times or more in a row
 
 # Hit(...) runs a Python-level __new__; this builds the same named tuple in C.
@@ -125,6 +127,18 @@ class LexiconIndex:
             sources = [*signal.patterns.get(lang, ()), *signal.patterns.get("any", ())]
             self._compiled[key] = [prefiltered(p, flags) for p in sources]
         return self._compiled[key]
+
+    def language_votes(self, tokens: list[str]) -> tuple[int, int]:
+        """How many words only the French terms, and only the English terms, start with: (fr, en)."""
+        fr_index, en_index = self.langs["fr"], self.langs["en"]
+        fr = en = 0
+        for token in tokens:
+            if len(token) < 2 or token in _URL_PIECES:
+                continue
+            in_fr, in_en = bool(fr_index.candidates(token)), bool(en_index.candidates(token))
+            fr += in_fr and not in_en
+            en += in_en and not in_fr
+        return fr, en
 
     def __getstate__(self) -> dict[str, Any]:
         # Compiled patterns would be recompiled on unpickling: keep the cache lean.
