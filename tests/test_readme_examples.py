@@ -118,15 +118,11 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return scratch(tmp_path_factory.mktemp("readme"))
 
 
-def _plain() -> list[int]:
-    return [i for i, e in enumerate(examples(README.read_text("utf-8"))) if replykit_only(e)]
+PLAIN = [e for e in examples(README.read_text("utf-8")) if replykit_only(e)]  # read once, at collection
 
 
-@pytest.mark.parametrize(
-    "index", _plain(), ids=[f"line{examples(README.read_text('utf-8'))[i].line}" for i in _plain()]
-)
-def test_readme_example_prints_what_the_readme_shows(index: int, workdir: Path) -> None:
-    example = examples(README.read_text("utf-8"))[index]
+@pytest.mark.parametrize("example", PLAIN, ids=[f"line{e.line}" for e in PLAIN])
+def test_readme_example_prints_what_the_readme_shows(example: Example, workdir: Path) -> None:
     if not runnable(example, workdir):
         pytest.skip("names a file the README makes with a shell command (cat, jq) first")
     assert shown(run(example, workdir), example.expected) == example.expected, f"README.md:{example.line}"

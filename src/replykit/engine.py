@@ -116,9 +116,6 @@ class Facts:
             found = self._cache[name] = self._compute(self.rules.signals[name])
         return found
 
-    def fired(self, name: str) -> bool:
-        return self.signal(name)[1]
-
     def _compute(self, signal: Any) -> tuple[float, bool, list[str]]:
         hits: list[sig.Hit] = []
         if signal.kind == "lexicon":  # settled by the scan: no hit, no value

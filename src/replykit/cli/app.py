@@ -41,6 +41,13 @@ class Color(str, Enum):
     never = "never"
 
 
+class TextOrJson(str, Enum):
+    """The ``--format`` of commands with one output for people and one for scripts."""
+
+    text = "text"
+    json = "json"
+
+
 RulesOption = Annotated[
     Path | None,
     typer.Option(

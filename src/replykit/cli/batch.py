@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from replykit.cli.app import ColorOption, RulesOption, app, error_boundary
+from replykit.cli.app import ColorOption, RulesOption, TextOrJson, app, error_boundary
 from replykit.cli.reply import Lang
 
 
@@ -22,11 +22,6 @@ class BatchFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
-
-
-class SummaryFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 @app.command()
@@ -58,9 +53,7 @@ def batch(
         bool | None,
         typer.Option("--summary/--no-summary", help="Print a summary on stderr (default: when stderr is a terminal)."),
     ] = None,
-    summary_format: Annotated[
-        SummaryFormat, typer.Option("--summary-format", help="text or json.")
-    ] = SummaryFormat.text,
+    summary_format: Annotated[TextOrJson, typer.Option("--summary-format", help="text or json.")] = TextOrJson.text,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first bad record.")] = False,
     jobs: Annotated[
         int,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from replykit.cli.app import ColorOption, RulesOption, app, error_boundary
+from replykit.cli.app import ColorOption, RulesOption, TextOrJson, app, error_boundary
 from replykit.cli.reply import Lang
 
 if TYPE_CHECKING:
@@ -18,11 +18,6 @@ if TYPE_CHECKING:
     from replykit.tone import Finding
 
 SCHEMA = "replykit.check/1"
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 class Category(str, Enum):
@@ -52,7 +47,7 @@ def check(
         bool, typer.Option("--private", help="A private message: only the wording checks apply.")
     ] = False,
     rules: RulesOption = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text (for people) or json.")] = CheckFormat.text,
+    fmt: Annotated[TextOrJson, typer.Option("--format", "-f", help="text (for people) or json.")] = TextOrJson.text,
     batch: Annotated[
         bool, typer.Option("--batch", help="Read JSON lines (one draft per line) and write one JSON result per line.")
     ] = False,
@@ -88,7 +83,7 @@ def check(
 
         raise UsageError("the draft is empty: pass a FILE, - for stdin, or --text")
     result = check_text(draft, loaded, chosen_lang, cat, not private)
-    if fmt == CheckFormat.json:
+    if fmt == TextOrJson.json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     else:
         print_text(draft, result, str(getattr(color, "value", color)))

@@ -7,14 +7,13 @@ from typing import Annotated
 
 import typer
 
-from replykit.cli.app import ColorOption, RulesOption, app, error_boundary
+from replykit.cli.app import ColorOption, RulesOption, TextOrJson, app, error_boundary
 from replykit.cli.labeled import (
     IdFieldOption,
     LabeledInput,
     LabelFieldOption,
     PresetOption,
     TextFieldOption,
-    TextOrJson,
     report_skipped,
 )
 from replykit.cli.reply import Lang

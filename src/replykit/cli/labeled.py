@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from typing import Annotated, Any
 
 import typer
-
-
-class TextOrJson(str, Enum):
-    text = "text"
-    json = "json"
-
 
 LabeledInput = Annotated[str, typer.Argument(help="Labeled comments: JSON lines or CSV file; - for stdin.")]
 LabelFieldOption = Annotated[

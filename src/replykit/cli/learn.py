@@ -8,14 +8,13 @@ from typing import Annotated, Any
 
 import typer
 
-from replykit.cli.app import ColorOption, app, error_boundary
+from replykit.cli.app import ColorOption, TextOrJson, app, error_boundary
 from replykit.cli.labeled import (
     IdFieldOption,
     LabeledInput,
     LabelFieldOption,
     PresetOption,
     TextFieldOption,
-    TextOrJson,
     report_skipped,
 )
 
