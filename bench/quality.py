@@ -37,12 +37,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("REPLYKIT_NO_CACHE", "1")
 try:
-    from replykit.engine import Triage, triage
-    from replykit.rules import load_rules
+    from replykit.rules.load import load_rules
+    from replykit.triage.walk import Triage, triage
 except ImportError:  # running from a source checkout without an install
     sys.path.insert(0, str(ROOT / "src"))
-    from replykit.engine import Triage, triage
-    from replykit.rules import load_rules
+    from replykit.rules.load import load_rules
+    from replykit.triage.walk import Triage, triage
 
 COMPLAINT_LIKE = {"complaint", "general"}
 CATEGORIES = ("complaint", "question", "general", "inappropriate", "praise", "other")

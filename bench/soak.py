@@ -57,13 +57,13 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from replykit.batchio import MAX_LINE_BYTES
+from replykit.batch.read import MAX_LINE_BYTES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from batch import DATA, PLATFORMS, load, load_texts  # bench/batch.py, beside this file
 
 KINDS = ("bad-json", "no-text", "bad-utf8", "huge")
-# What the error entry of each kind says (src/replykit/batchio.py).
+# What the error entry of each kind says (src/replykit/batch/read.py).
 MESSAGES = {"bad-json": "bad JSON", "no-text": "no 'text' field", "bad-utf8": "not valid UTF-8", "huge": "-byte limit"}
 HUGE_BYTES = MAX_LINE_BYTES + 64 * 1024
 MAX_HUGE = 25

@@ -27,12 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("REPLYKIT_NO_CACHE", "1")
 try:
-    from replykit import tone
-    from replykit.rules import load_rules
+    from replykit.lint import tone
+    from replykit.rules.load import load_rules
 except ImportError:  # running from a source checkout without an install
     sys.path.insert(0, str(ROOT / "src"))
-    from replykit import tone
-    from replykit.rules import load_rules
+    from replykit.lint import tone
+    from replykit.rules.load import load_rules
 
 
 def records(path: Path) -> list[dict[str, object]]:

@@ -68,7 +68,8 @@ def default_rules() -> Any:
     ``REPLYKIT_TEST_RULES=path/to/rules.yaml`` runs the suite's routing and reply
     checks on another rules file (a copy in progress) without reinstalling.
     """
-    from replykit.rules import default_rules_path, load_rules
+    from replykit.rules.find import default_rules_path
+    from replykit.rules.load import load_rules
 
     return load_rules(os.environ.get("REPLYKIT_TEST_RULES") or default_rules_path())
 
@@ -119,7 +120,7 @@ def method_ids() -> set[str]:
         found = re.findall(r"(?m)^- \*\*([A-Z][A-Z0-9]*(?:\.[0-9]+)?)\b", METHOD_MD.read_text("utf-8"))
         if found:
             return set(found)
-    from replykit.model import METHOD_IDS
+    from replykit.rules.model import METHOD_IDS
 
     return set(METHOD_IDS)
 

@@ -24,7 +24,7 @@ import pytest
 
 import support
 from replykit.batch import triage_many
-from replykit.batchio import MAX_LINE_BYTES, Record
+from replykit.batch.read import MAX_LINE_BYTES, Record
 
 COMPLAINT = "Commande jamais reçue, toujours pas remboursé"
 PRAISE = "Merci, super accueil !"

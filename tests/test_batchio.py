@@ -1,4 +1,4 @@
-"""Reading exported comments (replykit.batchio): JSON lines, CSV and plain text.
+"""Reading exported comments (replykit.batch.read): JSON lines, CSV and plain text.
 
 Every record keeps the line it starts on; a record that cannot be used is an
 error record in its place, and the records after it are still read.
@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from replykit.batchio import MAX_LINE_BYTES, Record, detect_format, open_records
+from replykit.batch.read import MAX_LINE_BYTES, Record, detect_format, open_records
 from replykit.errors import UsageError
 
 COMPLAINT = "Commande jamais reçue, toujours pas remboursé"

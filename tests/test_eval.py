@@ -11,7 +11,7 @@ import pytest
 
 import support
 from replykit.errors import UsageError
-from replykit.evaluate import LabelMap, Scores, parse_groups, parse_map
+from replykit.measure.evaluate import LabelMap, Scores, parse_groups, parse_map
 
 RULES = str(support.MINIMAL / "rules.yaml")
 DATA = support.REPO.parent / "shared" / "data"

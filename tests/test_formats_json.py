@@ -111,7 +111,7 @@ def test_every_example_serialises_to_the_schema(outcome_id: str, lang: str, text
 def test_model_method_ids_match_method_md() -> None:
     if not support.METHOD_MD.is_file():
         pytest.skip("../shared/METHOD.md is not beside the repository")
-    from replykit.model import METHOD_IDS as MODEL_IDS
+    from replykit.rules.model import METHOD_IDS as MODEL_IDS
 
     assert set(MODEL_IDS) == METHOD_IDS
 

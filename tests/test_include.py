@@ -14,7 +14,7 @@ import pytest
 
 import support
 from replykit.errors import RulesError
-from replykit.rules import load_rules
+from replykit.rules.load import load_rules
 
 BASE = (support.MINIMAL / "rules.yaml").read_text("utf-8")
 # The minimal rules with a first node that moderates what the included signal finds.

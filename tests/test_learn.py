@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import support
-from replykit.evaluate import LabelMap
-from replykit.includes import check_included
-from replykit.learn import Example, Settings, best_threshold, fit, learn, score_terms
+from replykit.measure.evaluate import LabelMap
+from replykit.measure.learn import Example, Settings, best_threshold, fit, learn, score_terms
+from replykit.rules.includes import check_included
 
 # abuse 1 = inappropriate. Every comment is detected as English.
 ROWS = [
@@ -40,7 +40,7 @@ def write_rows(tmp_path: Path, rows: list[tuple[str, int]] = ROWS, name: str = "
 
 
 def records(rows: list[tuple[str, int]] = ROWS) -> list[object]:
-    from replykit.batchio import Record
+    from replykit.batch.read import Record
 
     return [Record(i, t, None, {"abuse": y}) for i, (t, y) in enumerate(rows, 1)]
 

@@ -119,7 +119,7 @@ def test_a_pattern_that_cannot_compile_is_reported() -> None:
 
 def test_examples_behind_a_policy_node_are_routed_with_the_policy_that_leads_there(minimal_rules: Path) -> None:
     from replykit.lint.checks.example_misrouted import with_policy_for
-    from replykit.rules import load_rules
+    from replykit.rules.load import load_rules
 
     rules = load_rules(support.with_policy_node(minimal_rules), use_cache=False)
     assert with_policy_for(rules, "quiet").policy["reply_to_general"] is False

@@ -13,7 +13,7 @@ import pytest
 
 import replykit
 import support
-from replykit.rules import default_rules_path, defaults_dir
+from replykit.rules.find import default_rules_path, defaults_dir
 
 
 def test_reply_works_from_any_directory(tmp_path: Path) -> None:

@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import support
-from replykit.batchio import MAX_LINE_BYTES
+from replykit.batch.read import MAX_LINE_BYTES
 from replykit.errors import ExitCode, InputError
-from replykit.suggestion import suggest
+from replykit.reply.suggestion import suggest
 
 FAST = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import support
-from replykit import rendercache
-from replykit.rules import load_rules
-from replykit.suggestion import suggest
+from replykit.reply import cache as rendercache
+from replykit.reply.suggestion import suggest
+from replykit.rules.load import load_rules
 
 COMMENTS = [
     "Commande jamais reçue, toujours pas remboursé",

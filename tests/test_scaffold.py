@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 import support
-from replykit.rules import default_rules_path, defaults_dir, load_rules
+from replykit.rules.find import default_rules_path, defaults_dir
+from replykit.rules.load import load_rules
 
 PROFILE = {"brand": "Atelier Lune", "signature": "Julie, Atelier Lune", "phone": "01 23 45 67 89",
            "email": "hello@lune.example"}  # fmt: skip

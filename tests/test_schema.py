@@ -17,7 +17,7 @@ import pytest
 
 import support
 from replykit.errors import RulesError
-from replykit.rules import compile_rules, load_rules
+from replykit.rules.load import compile_rules, load_rules
 
 CASES = sorted(p for p in support.RULE_CASES.iterdir() if (p / "expected.txt").is_file())
 

@@ -21,7 +21,7 @@ def test_public_names_import_as_documented_in_a_fresh_interpreter() -> None:
     # The public names resolve lazily; importing the implementing module first
     # must not change what `from replykit import suggest` gives.
     code = (
-        "from replykit.suggestion import Suggestion\n"
+        "from replykit.reply.suggestion import Suggestion\n"
         "import replykit\n"
         "from replykit import load_rules, suggest\n"
         "assert callable(suggest) and replykit.suggest is suggest, suggest\n"

@@ -22,7 +22,7 @@ import pytest
 
 import support
 from replykit.batch import triage_many
-from replykit.summary import Summary
+from replykit.batch.summary import Summary
 
 COMPLAINT = "Commande jamais reçue, toujours pas remboursé"
 PRAISE = "Merci, super accueil !"

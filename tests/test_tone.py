@@ -1,4 +1,4 @@
-"""replykit.tone: the tone and method review of one reply (issue 4)."""
+"""replykit.lint.tone: the tone and method review of one reply (issue 4)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 
 import support
 from replykit.errors import UsageError
-from replykit.rules import load_rules
-from replykit.tone import KINDS, contacts_of, review
+from replykit.lint.tone import KINDS, contacts_of, review
+from replykit.rules.load import load_rules
 
 
 def kinds(text: str, lang: str | None = None, **kwargs: object) -> list[str]:

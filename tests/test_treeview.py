@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import support
-from replykit.rules import load_rules
+from replykit.rules.load import load_rules
 
 RULES = support.default_rules()
 

@@ -17,18 +17,18 @@ __all__ = ["ReplykitError", "Suggestion", "__version__", "load_rules", "suggest"
 
 if TYPE_CHECKING:
     from replykit.errors import ReplykitError
-    from replykit.rules import load_rules
-    from replykit.suggestion import Suggestion, suggest
+    from replykit.reply.suggestion import Suggestion, suggest
+    from replykit.rules.load import load_rules
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so `import replykit` stays cheap for the CLI's fast paths.
     if name == "load_rules":
-        from replykit.rules import load_rules
+        from replykit.rules.load import load_rules
 
         return load_rules
     if name in ("suggest", "Suggestion"):
-        from replykit import suggestion
+        from replykit.reply import suggestion
 
         return getattr(suggestion, name)
     if name == "ReplykitError":

@@ -77,10 +77,10 @@ def batch(
     Examples: jq -c '.comments[]' export.json | replykit batch - > replies.jsonl;
     replykit batch reviews.csv --text-field Texte --format csv > out.csv
     """
-    from replykit.batch import BatchOptions
+    from replykit.batch.core import BatchOptions
     from replykit.cli.batchcmd import BatchArgs, run_batch
     from replykit.cli.replycore import parse_vars
-    from replykit.rules import load_rules
+    from replykit.rules.load import load_rules
 
     options = BatchOptions(
         load_rules(rules),

@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from replykit.batch import BatchOptions
-from replykit.batchio import Reader, open_records
-from replykit.batchrun import EncoderSpec
+from replykit.batch.core import BatchOptions
+from replykit.batch.read import Reader, open_records
+from replykit.batch.run import EncoderSpec
+from replykit.batch.summary import Summary
 from replykit.cli.boundary import report
 from replykit.errors import ExitCode, ReplykitError, UsageError
-from replykit.inputs import open_binary
-from replykit.summary import Summary
+from replykit.text.inputs import open_binary
 
 FLUSH_BYTES = 64 * 1024
 
@@ -53,7 +53,7 @@ def run_batch(args: BatchArgs, run: BatchOptions) -> int:
 
 def _loop(reader: Reader, run: BatchOptions, args: BatchArgs, spec: EncoderSpec, output: Output,
           summary: Summary, name: str, progress: _Progress) -> int:  # fmt: skip
-    from replykit.batchrun import run_encoded
+    from replykit.batch.run import run_encoded
 
     failed = False
     try:
@@ -212,7 +212,7 @@ class _Progress:
         if self.bar is not None:
             from rich.text import Text
 
-            from replykit.textutil import printable
+            from replykit.text.normalize import printable
 
             self.bar.console.print(Text(f"replykit: error: {printable(text)}"))
         else:

@@ -35,7 +35,7 @@ def run_guarded(func: Callable[..., Any], *args: Any, **kwargs: Any) -> int:
 
 def report(message: str) -> None:
     """Write ``replykit: error: ...`` lines to stderr, control characters made visible."""
-    from replykit.textutil import printable
+    from replykit.text.normalize import printable
 
     for line in printable(message).splitlines() or [""]:
         sys.stderr.write(f"replykit: error: {line}\n")

@@ -14,8 +14,8 @@ from replykit.cli.app import ColorOption, RulesOption, TextOrJson, app, error_bo
 from replykit.cli.reply import Lang
 
 if TYPE_CHECKING:
-    from replykit.model import Rules
-    from replykit.tone import Finding
+    from replykit.lint.tone import Finding
+    from replykit.rules.model import Rules
 
 SCHEMA = "replykit.check/1"
 
@@ -64,7 +64,7 @@ def check(
     Examples: replykit check --text "Calm down, it's not our fault!!";
     replykit check draft.txt --for complaint; jq -c . drafts.jsonl | replykit check --batch --text-field reply
     """
-    from replykit.rules import load_rules
+    from replykit.rules.load import load_rules
 
     loaded = load_rules(rules)
     chosen_lang = None if lang == Lang.auto else lang.value
@@ -75,7 +75,7 @@ def check(
 
             raise UsageError("--batch reads drafts from FILE or stdin, not from --text")
         return _run_batch(file, loaded, chosen_lang, cat, not private, text_field, id_field)
-    from replykit.inputs import read_comment
+    from replykit.text.inputs import read_comment
 
     draft = read_comment(file, text)
     if not draft.strip():
@@ -92,9 +92,9 @@ def check(
 
 def check_text(draft: str, rules: Rules, lang: str | None, category: str, public: bool) -> dict[str, Any]:
     """The stable JSON form of one draft's review (schema ``replykit.check/1``)."""
-    from replykit.lang import detect
-    from replykit.textutil import normalize, tokenize
-    from replykit.tone import contacts_of, review
+    from replykit.lint.tone import contacts_of, review
+    from replykit.text.normalize import normalize, tokenize
+    from replykit.triage.language import detect
 
     if lang is None:
         lang = detect(tokenize(normalize(draft)), draft, rules.default_lang)[0]
@@ -148,9 +148,9 @@ def _levels(rules: Rules) -> dict[str, str]:
 def _run_batch(
     file: str | None, rules: Rules, lang: str | None, category: str, public: bool, text_field: str, id_field: str
 ) -> int:
-    from replykit.batchio import read_jsonl
+    from replykit.batch.read import read_jsonl
     from replykit.errors import UsageError
-    from replykit.inputs import open_binary
+    from replykit.text.inputs import open_binary
 
     if file is None and sys.stdin.isatty():
         raise UsageError("--batch: no input given: pass a FILE or - for stdin")
@@ -179,7 +179,7 @@ def print_text(draft: str, result: dict[str, Any], color: str, *, stderr: bool =
     from rich.text import Text
 
     from replykit.formats.text import make_console
-    from replykit.textutil import printable
+    from replykit.text.normalize import printable
 
     console = make_console(color, stderr=stderr)
     findings = result["findings"]

@@ -50,11 +50,11 @@ def eval_command(
     Exit codes: 0 done, 1 some records could not be evaluated, 2 usage or configuration error.
     Examples: replykit eval labeled.jsonl; replykit eval tweets.csv --label-field complaint --map 1=complaint,0=*rest
     """
-    from replykit.batchio import open_records
+    from replykit.batch.read import open_records
     from replykit.cli.batchcmd import _open_input
-    from replykit.evaluate import LabelMap, evaluate, parse_groups, parse_map, preset
     from replykit.formats import evalout
-    from replykit.rules import load_rules
+    from replykit.measure.evaluate import LabelMap, evaluate, parse_groups, parse_map, preset
+    from replykit.rules.load import load_rules
 
     chosen = preset(preset_name) if preset_name else None
     targets = parse_map(mapping) if mapping else (dict(chosen.targets) if chosen else {})

@@ -35,7 +35,7 @@ def init(
 
     Example: replykit init --brand "Atelier Lune" --signature "Julie" --phone "01 23 45 67 89" --email hello@lune.fr
     """
-    from replykit.scaffold import init_project
+    from replykit.rules.scaffold import init_project
 
     given = {"brand": brand, "signature": signature, "phone": phone, "email": email}
     interactive = sys.stdin.isatty() and sys.stdout.isatty()

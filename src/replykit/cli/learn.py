@@ -62,11 +62,11 @@ def learn_command(
     Exit codes: 0 done, 1 some records could not be used, 2 usage or configuration error.
     Examples: replykit learn history.jsonl --label-field offensive --map true=inappropriate,false=*rest -o learned.yaml
     """
-    from replykit.batchio import open_records
+    from replykit.batch.read import open_records
     from replykit.cli.batchcmd import _open_input
-    from replykit.evaluate import LabelMap, parse_map, preset
     from replykit.formats import learnout
-    from replykit.learn import Settings, learn
+    from replykit.measure.evaluate import LabelMap, parse_map, preset
+    from replykit.measure.learn import Settings, learn
 
     chosen = preset(preset_name) if preset_name else None
     targets = parse_map(mapping) if mapping else (dict(chosen.targets) if chosen else {})
@@ -115,7 +115,7 @@ def _target(target: str | None, label_map: Any) -> str:
 
 def _signal_name(name: str | None, target: str) -> str:
     from replykit.errors import UsageError
-    from replykit.schema import _ID
+    from replykit.rules.checker import _ID
 
     chosen = name or f"learned_{target}"
     if not _ID.match(chosen):
@@ -124,8 +124,8 @@ def _signal_name(name: str | None, target: str) -> str:
 
 
 def _write(output: Path, text: str) -> None:
-    from replykit.includes import check_included
-    from replykit.scaffold import write_atomic
+    from replykit.rules.includes import check_included
+    from replykit.rules.scaffold import write_atomic
 
     check_included(text, str(output))  # never write a file rules.yaml could not include
     write_atomic(output, text)

@@ -47,7 +47,8 @@ def lint(
     Exit codes: 0 clean, 1 problems found, 2 usage or configuration error.
     Examples: replykit lint; replykit lint my-rules/ --format parsable
     """
-    from replykit.lint import formats, runner
+    from replykit.formats import lintout as formats
+    from replykit.lint import runner
 
     if list_checks:
         for check_id, level, doc in runner.documented_checks():

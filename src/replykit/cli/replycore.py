@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from replykit.errors import UsageError
 
 if TYPE_CHECKING:
-    from replykit.model import Rules
-    from replykit.suggestion import Suggestion
+    from replykit.reply.suggestion import Suggestion
+    from replykit.rules.model import Rules
 
 FORMATS = ("text", "json", "markdown")
 LANG_CHOICES = ("auto", "en", "fr")
@@ -36,9 +36,9 @@ def run_reply(
     they wrote is checked (tone and method) before it is printed: exit 1 when
     the check finds an error.
     """
-    from replykit.inputs import read_comment
-    from replykit.rules import load_rules
-    from replykit.suggestion import suggest
+    from replykit.reply.suggestion import suggest
+    from replykit.rules.load import load_rules
+    from replykit.text.inputs import read_comment
 
     comment = read_comment(file, text)
     loaded = load_rules(rules)
@@ -59,7 +59,7 @@ def run_reply(
 
 def _edit_and_check(result: Suggestion, rules: Rules, fmt: str, color: str) -> int:
     from replykit.cli.check import check_text, print_text
-    from replykit.editor import edit_text
+    from replykit.lint.editor import edit_text
 
     edited = edit_text(result.public_reply)
     result = result._replace(public_reply=edited)

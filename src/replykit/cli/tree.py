@@ -29,8 +29,8 @@ def tree(
 
     Examples: replykit tree; replykit tree --format mermaid > docs/tree.mmd
     """
-    from replykit import treeview
-    from replykit.rules import load_rules
+    from replykit.formats import tree as treeview
+    from replykit.rules.load import load_rules
 
     loaded = load_rules(rules)
     if fmt == TreeFormat.mermaid:

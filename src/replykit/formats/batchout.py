@@ -7,7 +7,7 @@ import io
 import json
 from typing import IO, Any
 
-from replykit.textutil import printable
+from replykit.text.normalize import printable
 
 CSV_COLUMNS = (
     "line", "id", "text", "lang", "category", "option", "escalate", "outcome", "action", "topic",
@@ -50,7 +50,7 @@ class Encoder:
 
 class JsonlEncoder(Encoder):
     def encode(self, entry: dict[str, Any]) -> bytes:
-        from replykit.jsonfast import dumps_line
+        from replykit.text.jsonfast import dumps_line
 
         return dumps_line(entry)
 

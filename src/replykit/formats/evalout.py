@@ -1,7 +1,7 @@
 """Output of ``replykit eval``: rich tables for people, ``replykit.eval/1`` JSON for scripts.
 
 Comment text, labels and matched words are untrusted: they reach rich as
-``Text`` objects after :func:`replykit.textutil.printable`.
+``Text`` objects after :func:`replykit.text.normalize.printable`.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from replykit.evaluate import Evaluation, Misrouted
-from replykit.textutil import printable
+from replykit.measure.evaluate import Evaluation, Misrouted
+from replykit.text.normalize import printable
 
 SCHEMA = "replykit.eval/1"
 TEXT_WIDTH = 240  # characters of a misrouted comment shown in text output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from replykit.suggestion import Suggestion
+from replykit.reply.suggestion import Suggestion
 
 
 def suggestion_json(result: Suggestion, *, indent: int | None = 2) -> str:

@@ -2,7 +2,7 @@
 
 Learned terms come from untrusted comments: in YAML they are written as
 JSON strings (always quoted, so ``no`` stays a word), in the terminal they
-reach rich as ``Text`` objects after :func:`replykit.textutil.printable`.
+reach rich as ``Text`` objects after :func:`replykit.text.normalize.printable`.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from replykit.evaluate import REST
-from replykit.learn import Learning
-from replykit.textutil import printable
+from replykit.measure.evaluate import REST
+from replykit.measure.learn import Learning
+from replykit.text.normalize import printable
 
 SCHEMA = "replykit.learn/1"
 TOP_TERMS = 15  # terms shown per language in text output

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from replykit.suggestion import Suggestion
-from replykit.textutil import printable
+from replykit.reply.suggestion import Suggestion
+from replykit.text.normalize import printable
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 

@@ -11,8 +11,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from replykit.suggestion import Suggestion
-from replykit.textutil import printable
+from replykit.reply.suggestion import Suggestion
+from replykit.text.normalize import printable
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -1,10 +1,19 @@
-"""``replykit lint``: check rules and reply templates against the method.
+"""Beside the pipeline, lint: rules, templates and replies checked against the method.
+
+Holds the runner (``runner``), check levels from ``lint.checks`` (``levels``),
+the tone and method review of one reply (``tone``), the draft-check core of
+``replykit check`` and ``reply --edit`` (``draft``, ``editor``), what checks
+look at (``target``, ``samples``, ``positions``, ``wording``, ``problem``)
+and one module per check in ``checks/``, listed in its registry.
 
 Each check is a module in ``replykit.lint.checks`` with an ``ID`` (kebab-case),
 a ``LEVEL`` (error or warning), a docstring that is its documentation (with a
 passing and a failing example), and ``check(target) -> Iterator[Problem]``.
-The registry below is explicit, as in yamllint: a check exists when it is
-listed here.
+The registry in ``replykit.lint.checks`` is explicit, as in yamllint: a check
+exists when it is listed there.
+
+May import: the pipeline, ``replykit.formats`` and ``replykit.batch``. Never
+``measure`` or ``cli``.
 """
 
 from __future__ import annotations

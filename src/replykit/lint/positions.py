@@ -1,6 +1,6 @@
 """Positions in the rules file, for checks that work on the compiled rules.
 
-The compiled :class:`~replykit.model.Rules` keep no YAML positions (they are
+The compiled :class:`~replykit.rules.model.Rules` keep no YAML positions (they are
 pickled to the cache); checks that report at an example or a pattern re-read
 the file once per target.
 """
@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from replykit.lint.target import Target
-from replykit.yamlsrc import KeyPath, YamlDocument
+from replykit.rules.yamlsrc import KeyPath, YamlDocument
 
 _ORIGIN = re.compile(r":(\d+):(\d+)(?::|$)")
 
@@ -21,7 +21,7 @@ def document(target: Target) -> YamlDocument | None:
     cached: Any = target.__dict__.get("_lint_yaml_document", False)
     if cached is False:
         from replykit.errors import ReplykitError
-        from replykit.yamlsrc import load_yaml
+        from replykit.rules.yamlsrc import load_yaml
 
         try:
             text = target.rules_path.read_text("utf-8")

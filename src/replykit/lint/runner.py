@@ -18,7 +18,7 @@ _INLINE = re.compile(r"\{#-?\s*replykit:\s*disable=([\w,\s-]+?)\s*-?#\}")
 
 def targets_for(paths: Iterable[str], rules: str | None, templates: str | None) -> list[Target]:
     """Targets from the command line: rules files, folders holding one, or the rules in use."""
-    from replykit.rules import find_rules
+    from replykit.rules.find import find_rules
 
     chosen = list(paths) or [str(find_rules(rules))]
     out = []

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from itertools import product
 from typing import Any, NamedTuple
 
-from replykit.engine import Triage
-from replykit.model import LANGS, Outcome, Rules
+from replykit.rules.model import LANGS, Outcome, Rules
+from replykit.triage.walk import Triage
 
 LONG_AUTHOR = "Marie-Bérénice de La Tour-d'Auvergne-Saint-Hilaire"  # 50 characters, the most X allows
 AUTHORS = ("", LONG_AUTHOR)
@@ -39,7 +39,7 @@ class Sample(NamedTuple):
 
 def samples(rules: Rules, platforms: tuple[str, ...] = PLATFORMS) -> Iterator[Sample]:
     """Contexts for every outcome and language, across authors, platforms, topics and solutions."""
-    from replykit.suggestion import build_context
+    from replykit.reply.suggestion import build_context
 
     for outcome, lang in product(rules.outcomes.values(), LANGS):
         topics = ("", *sorted({s.topic[lang] for s in rules.index.topic_signals if lang in s.topic}))

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from replykit.errors import ReplykitError, RulesError
-from replykit.model import LANGS, Rules
+from replykit.rules.model import LANGS, Rules
 
 
 class Target:
@@ -21,7 +21,7 @@ class Target:
     @cached_property
     def rules(self) -> Rules | None:
         """The compiled rules, or None (with ``load_error`` set) when they do not load."""
-        from replykit.rules import load_rules
+        from replykit.rules.load import load_rules
 
         try:
             return load_rules(self.rules_path, use_cache=False)
@@ -33,7 +33,7 @@ class Target:
 
     @cached_property
     def templates_dir(self) -> Path | None:
-        from replykit.suggestion import templates_dir_for
+        from replykit.reply.suggestion import templates_dir_for
 
         if self.rules is None:
             return self._templates

@@ -2,7 +2,7 @@
 
 The public reply and private script of every outcome are rendered with every
 sample context (replykit.lint.samples), each distinct text is reviewed once by
-:func:`replykit.tone.review`, and each check reports its own kind once per
+:func:`replykit.lint.tone.review`, and each check reports its own kind once per
 template, for the worst sample (the most offending words), at the line of the
 template where the first offending word is written when it can be found there.
 """
@@ -16,8 +16,8 @@ from typing import Any
 from replykit.errors import ReplykitError
 from replykit.lint.problem import Problem
 from replykit.lint.target import Target
-from replykit.model import Outcome
-from replykit.textutil import normalize
+from replykit.rules.model import Outcome
+from replykit.text.normalize import normalize
 
 # template file -> kind -> (findings of the worst sample, that sample's description)
 Worst = dict[str, dict[str, tuple[list[Any], str]]]
@@ -45,8 +45,8 @@ def worst_findings(target: Target) -> Worst:
     if rules is None or folder is None:
         return worst
     from replykit.lint.samples import samples
-    from replykit.render import render, template_name
-    from replykit.tone import contacts_of, review
+    from replykit.lint.tone import contacts_of, review
+    from replykit.reply.render import render, template_name
 
     reviewed: dict[tuple[str, str, str, bool, tuple[str, ...]], list[Any]] = {}
     for sample in samples(rules):

@@ -27,16 +27,16 @@ from collections.abc import Iterator
 
 from replykit.lint.problem import Problem
 from replykit.lint.target import Target
-from replykit.model import LANGS, Rules
+from replykit.rules.model import LANGS, Rules
 
 ID = "example-misrouted"
 LEVEL = "error"
 
 
 def check(target: Target) -> Iterator[Problem]:
-    from replykit.engine import triage
     from replykit.errors import ReplykitError
     from replykit.lint.positions import position
+    from replykit.triage.walk import triage
 
     rules = target.rules
     if rules is None:

@@ -32,7 +32,7 @@ _CITATION = re.compile(r"^\{#-?\s*method:(.*?)-?#\}\s*$")
 
 
 def check(target: Target) -> Iterator[Problem]:
-    from replykit.model import METHOD_IDS
+    from replykit.rules.model import METHOD_IDS
 
     for path in target.template_files():
         try:

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from replykit.lint.problem import Problem
 from replykit.lint.target import Target
-from replykit.model import LANGS
+from replykit.rules.model import LANGS
 
 ID = "missing-template"
 LEVEL = "error"

@@ -30,7 +30,7 @@ from typing import Any
 
 from replykit.lint.problem import Problem
 from replykit.lint.target import Target
-from replykit.yamlsrc import YamlDocument
+from replykit.rules.yamlsrc import YamlDocument
 
 try:  # the parser moved in Python 3.11
     from re import _parser as sre_parse  # type: ignore[attr-defined,unused-ignore]
@@ -76,7 +76,7 @@ def _included_paths(target: Target, value: Any) -> list[Path]:
 
 def _load(path: Path, display: str) -> YamlDocument | None:
     from replykit.errors import ReplykitError
-    from replykit.yamlsrc import load_yaml
+    from replykit.rules.yamlsrc import load_yaml
 
     try:  # a file that does not load is the schema's error to report, not this check's
         return load_yaml(path.read_text("utf-8"), display)

@@ -29,7 +29,7 @@ CHECKED = ("x", "bluesky", "threads")
 
 def check(target: Target) -> Iterator[Problem]:
     from replykit.lint.samples import samples
-    from replykit.render import PLATFORM_LIMITS, render, template_name
+    from replykit.reply.render import PLATFORM_LIMITS, render, template_name
 
     rules, folder = target.rules, target.templates_dir
     if rules is None or folder is None:

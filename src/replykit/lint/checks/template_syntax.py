@@ -26,7 +26,7 @@ LEVEL = "error"
 def check(target: Target) -> Iterator[Problem]:
     from jinja2 import TemplateSyntaxError
 
-    from replykit.render import environment
+    from replykit.reply.render import environment
 
     folder = target.templates_dir
     if folder is None:

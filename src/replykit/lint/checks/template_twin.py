@@ -25,7 +25,7 @@ from typing import Any
 
 from replykit.lint.problem import Problem
 from replykit.lint.target import Target
-from replykit.model import LANGS
+from replykit.rules.model import LANGS
 
 ID = "template-twin"
 LEVEL = "error"
@@ -33,7 +33,7 @@ NAMES = {"en": "English", "fr": "French"}
 
 
 def check(target: Target) -> Iterator[Problem]:
-    from replykit.render import environment
+    from replykit.reply.render import environment
 
     folder = target.templates_dir
     if folder is None:

@@ -40,7 +40,7 @@ def check(target: Target) -> Iterator[Problem]:
     from jinja2 import TemplateSyntaxError
 
     from replykit.lint.samples import samples
-    from replykit.render import environment, template_name
+    from replykit.reply.render import environment, template_name
 
     rules, folder = target.rules, target.templates_dir
     if rules is None or folder is None:
@@ -67,7 +67,7 @@ def _undefined(env: Any, folder: Path, name: str, context: dict[str, Any]) -> li
     """Every undefined variable one render meets: each is stubbed in turn and the render retried."""
     from jinja2 import ChainableUndefined, UndefinedError
 
-    from replykit.render import _template_line
+    from replykit.reply.render import _template_line
 
     template = env.get_template(name)
     copied = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from replykit.model import Condition, Rules
+from replykit.rules.model import Condition, Rules
 
 if TYPE_CHECKING:
     from rich.tree import Tree

@@ -5,7 +5,7 @@ section (``lint: {tone: {aggressive: {terms: {en: [...]}, patterns: {...}}}}``,
 documented in rules.yaml), so users extend them; a list missing from the user's
 rules falls back to the one in the built-in rules. Matching works like the
 engine's lexicons: case- and accent-insensitive words, phrases and ``stem*``
-on :func:`replykit.textutil.normalize`'d text, and regexes on the same text.
+on :func:`replykit.text.normalize.normalize`'d text, and regexes on the same text.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import re
 from typing import Any, NamedTuple
 
 from replykit.errors import UsageError
-from replykit.model import LANGS, Rules
-from replykit.saferegex import BoundedPattern, PatternStopped, check_syntax
-from replykit.textutil import normalize, token_spans
+from replykit.rules.model import LANGS, Rules
+from replykit.text.normalize import normalize, token_spans
+from replykit.text.saferegex import BoundedPattern, PatternStopped, check_syntax
 
 # Word-list names in ``lint.tone`` and what they are for.
 LISTS = {
@@ -174,7 +174,8 @@ def _section(rules: Rules) -> dict[str, Any]:
 
 
 def _default_section(rules: Rules) -> dict[str, Any]:
-    from replykit.rules import default_rules_path, load_rules
+    from replykit.rules.find import default_rules_path
+    from replykit.rules.load import load_rules
 
     path = default_rules_path()
     if str(path) == rules.source:
@@ -209,7 +210,7 @@ def _term(text: str) -> _Term:
 
 
 def _regex(source: str, where: str, rules: Rules) -> BoundedPattern:
-    # Checked against Python's re syntax, run with a time limit (see replykit.saferegex).
+    # Checked against Python's re syntax, run with a time limit (see replykit.text.saferegex).
     try:
         re.compile(source, re.IGNORECASE)
     except re.error as exc:
@@ -249,13 +250,13 @@ def review(
         contacts: the business's own phone, e-mail or DM wording, counted as a private channel.
     """
     if rules is None:
-        from replykit.rules import load_rules
+        from replykit.rules.load import load_rules
 
         rules = load_rules()
     normalized = normalize(text)
     spans = token_spans(normalized)
     if lang not in LANGS:
-        from replykit.lang import detect
+        from replykit.triage.language import detect
 
         lang = detect([tok for tok, _, _ in spans], text, rules.default_lang)[0]
     lists = tone_rules(rules).langs[lang]

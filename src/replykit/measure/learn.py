@@ -1,7 +1,7 @@
 """Learn a weighted lexicon from labeled comments, with cross-validated figures (no printing).
 
 The comments are read as the lexicon matcher reads them (:func:`normalize`,
-:func:`tokenize`, :func:`replykit.lang.detect`), so a learned term matches
+:func:`tokenize`, :func:`replykit.triage.language.detect`), so a learned term matches
 exactly the words it was counted on. Each word (and, optionally, each pair of
 consecutive words) seen in at least ``min_count`` comments of the target class
 is scored by its smoothed log-odds ratio: the log-odds of appearing in a target
@@ -28,10 +28,10 @@ from itertools import pairwise
 from typing import Any
 
 from replykit.errors import UsageError
-from replykit.evaluate import LabelMap, ReadCounts, Skipped, label_key, prf
-from replykit.lang import detect
-from replykit.model import LANGS
-from replykit.textutil import normalize, tokenize
+from replykit.measure.evaluate import LabelMap, ReadCounts, Skipped, label_key, prf
+from replykit.rules.model import LANGS
+from replykit.text.normalize import normalize, tokenize
+from replykit.triage.language import detect
 
 PRIOR = 1.0  # pseudo-count added to each of the four document counts
 MIN_LANG_SHARE = 0.1  # a language gets its own terms when it holds this share of the comments

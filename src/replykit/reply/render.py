@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from replykit.errors import TemplateError
-from replykit.model import Outcome
+from replykit.rules.model import Outcome
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -53,7 +53,7 @@ def _make_environment(templates_dir: Path) -> Environment:
 def _bytecode_cache(factory: Any) -> Any:
     import os
 
-    from replykit.rules import cache_dir
+    from replykit.rules.load import cache_dir
 
     if os.environ.get("REPLYKIT_NO_CACHE"):
         return None

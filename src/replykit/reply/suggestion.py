@@ -8,11 +8,11 @@ import zlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from replykit.engine import Triage, triage
 from replykit.errors import UsageError
-from replykit.model import Localized, Rules
-from replykit.render import PLATFORM_LIMITS, check_templates, render, render_string
-from replykit.rendercache import render_pair
+from replykit.reply.cache import render_pair
+from replykit.reply.render import PLATFORM_LIMITS, check_templates, render, render_string
+from replykit.rules.model import Localized, Rules
+from replykit.triage.walk import Triage, triage
 
 SCHEMA = "replykit.suggestion/1"
 
@@ -111,14 +111,14 @@ def suggest(
         templates: the templates folder; see :func:`templates_dir_for`.
         render_replies: False to triage only (faster, replies left empty).
         reuse_renders: reuse earlier renders of the same context where exact
-            (see replykit.rendercache); pays off over many comments, not one.
+            (see replykit.reply.cache); pays off over many comments, not one.
 
     Raises:
         InputError: the comment is empty.
         RulesError, TemplateError, UsageError: the configuration is broken.
     """
     if rules is None:
-        from replykit.rules import load_rules
+        from replykit.rules.load import load_rules
 
         rules = load_rules()
     variables = dict(variables or {})
@@ -162,7 +162,7 @@ def _find_templates_dir(rules: Rules, explicit: str | Path | None) -> Path:
         base = Path(rules.source).parent
         folder = base / rules.templates_dir if rules.templates_dir else base / "templates"
         if not rules.templates_dir and not folder.is_dir():
-            from replykit.rules import defaults_dir
+            from replykit.rules.find import defaults_dir
 
             folder = defaults_dir() / "templates"
     if not folder.is_dir():
@@ -180,7 +180,7 @@ def build_context(
         name = key.removeprefix("profile.")
         if not key.startswith("policy."):
             if name not in profile:
-                from replykit.schema import did_you_mean
+                from replykit.rules.checker import did_you_mean
 
                 raise UsageError(f"--var {key}: unknown profile key: {did_you_mean(name, tuple(profile))}")
             profile[name] = value

@@ -316,7 +316,7 @@ def evaluate(
     keep_bad: int = 5,
 ) -> Evaluation:
     """Triage every record (batchio.Record) and compare the outcome with its label."""
-    from replykit.engine import triage
+    from replykit.triage.walk import triage
 
     result = Evaluation(label_field, label_map, Scores(label_map.classes))
     for rec in records:

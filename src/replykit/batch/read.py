@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from replykit import jsonfast
 from replykit.errors import UsageError
+from replykit.text import jsonfast
 
 FORMATS = ("jsonl", "csv", "text")
 _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "csv", ".txt": "text"}

@@ -1,4 +1,4 @@
-"""Find, load, validate and cache a rules file.
+"""Load, validate and cache a rules file (``find`` says which one).
 
 Parsing YAML and validating costs more than answering a comment, so the
 compiled rules are pickled to a per-user cache keyed on the file's path,
@@ -17,36 +17,10 @@ from pathlib import Path
 
 from replykit import __version__
 from replykit.errors import Location, RulesError, UsageError
-from replykit.model import Rules
+from replykit.rules.find import find_rules
+from replykit.rules.model import Rules
 
-RULES_ENV = "REPLYKIT_RULES"
 CACHE_FORMAT = 1
-
-
-def defaults_dir() -> Path:
-    """The packaged defaults (rules.yaml and templates/), or the source checkout's."""
-    beside = Path(__file__).with_name("defaults")
-    if (beside / "rules.yaml").is_file():  # what importlib.resources gives a regular install, 5 ms sooner
-        return beside
-    from importlib import resources
-
-    packaged = Path(str(resources.files("replykit") / "defaults"))
-    if (packaged / "rules.yaml").is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2]  # running from a source checkout
-
-
-def default_rules_path() -> Path:
-    return defaults_dir() / "rules.yaml"
-
-
-def find_rules(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """``--rules``, else ``$REPLYKIT_RULES``, else ``./rules.yaml``, else the defaults."""
-    for candidate in (explicit, os.environ.get(RULES_ENV) or None):
-        if candidate:
-            return Path(candidate)
-    local = Path("rules.yaml")
-    return local if local.is_file() else default_rules_path()
 
 
 def load_rules(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Rules:
@@ -66,7 +40,7 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, use_cache: bool = 
     cache = _cache_file(file, stat) if use_cache and not os.environ.get("REPLYKIT_NO_CACHE") else None
     rules = _read_cache(cache) if cache else None
     if rules is not None and rules.includes:
-        from replykit.includes import fresh
+        from replykit.rules.includes import fresh
 
         rules = rules if fresh(rules.includes) else None  # an included file changed
     if rules is None:
@@ -82,9 +56,9 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, use_cache: bool = 
 
 def compile_rules(text: str, filename: str = "rules.yaml") -> Rules:
     """Validate rules given as YAML text and build the matchers."""
-    from replykit.schema import build_rules
-    from replykit.signals import LexiconIndex
-    from replykit.yamlsrc import load_yaml
+    from replykit.rules.matchers import LexiconIndex
+    from replykit.rules.schema import build_rules
+    from replykit.rules.yamlsrc import load_yaml
 
     rules = build_rules(load_yaml(text, filename))
     rules.index = LexiconIndex(rules.signals)
@@ -99,7 +73,7 @@ def _read_text(file: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        from replykit.inputs import byte_position
+        from replykit.text.inputs import byte_position
 
         line, column = byte_position(data, exc.start)
         raise RulesError([(Location(str(file), line, column), "not valid UTF-8")]) from None
@@ -116,11 +90,19 @@ def cache_dir() -> Path:
 
 # The modules that define the compiled form: editing any of them (a
 # development checkout, an upgrade) must invalidate cached rules.
-_CODE = ("model.py", "schema.py", "includes.py", "signals.py", "conditions.py", "textutil.py")
+_CODE = (
+    "rules/model.py",
+    "rules/checker.py",
+    "rules/schema.py",
+    "rules/includes.py",
+    "rules/matchers.py",
+    "rules/conditions.py",
+    "text/normalize.py",
+)
 
 
 def _cache_file(file: Path, stat: os.stat_result) -> Path:
-    here = Path(__file__).parent
+    here = Path(__file__).parents[1]
     code = "|".join(str((here / name).stat().st_mtime_ns) for name in _CODE)
     key = f"{CACHE_FORMAT}|{__version__}|{sys.version}|{code}|{file.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
     return cache_dir() / f"rules-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"

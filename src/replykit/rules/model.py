@@ -39,7 +39,7 @@ METHOD_IDS = (
 # A localised string: the same text for every language, or one per language.
 Localized = str | dict[str, str]
 
-# Conditions are nested tuples, evaluated by replykit.conditions:
+# Conditions are nested tuples, evaluated by replykit.rules.conditions:
 #   ("signal", name, min, max) ("field", name, min, max, values) ("lang", lang)
 #   ("policy", name) ("all", conds) ("any", conds) ("not", cond) ("true",)
 Condition = tuple[Any, ...]
@@ -133,7 +133,7 @@ class Rules:
     lint: dict[str, Any] = field(default_factory=dict)
     templates_dir: str | None = None  # set by the rules file's `templates:` key
     includes: tuple[tuple[str, int, int], ...] = ()  # included files: (resolved path, mtime_ns, size)
-    index: Any = None  # replykit.signals.LexiconIndex, built once per load
+    index: Any = None  # replykit.rules.matchers.LexiconIndex, built once per load
     nodes: dict[str, Node] = field(default_factory=dict)
     checked_templates: set[str] = field(default_factory=set)  # folders known to hold every template
     # Words that, within two words after a negator, mean it negates nothing that

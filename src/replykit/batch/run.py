@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from replykit.batch import BatchOptions, process
-from replykit.batchio import LineParser, Reader, Record
+from replykit.batch.core import BatchOptions, process
+from replykit.batch.read import LineParser, Reader, Record
 from replykit.formats.batchout import Encoder, make_encoder
 
 CHUNK = 256  # records per task: large enough to amortise pickling, small enough to stream

@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from replykit.model import LANGS, Condition, Signal
+from replykit.rules.model import LANGS, Condition, Signal
 
 if TYPE_CHECKING:
-    from replykit.schema import Checker
-    from replykit.yamlsrc import KeyPath
+    from replykit.rules.checker import Checker
+    from replykit.rules.yamlsrc import KeyPath
 
 OPERATORS = ("all", "any", "not", "signal", "field", "lang", "policy")
 _BOUNDS = ("min", "max")
@@ -72,7 +72,7 @@ def _signal(
 def _signal_ref(
     check: Checker, name: str, low: float | None, high: float | None, path: KeyPath, signals: dict[str, Signal]
 ) -> Condition:
-    from replykit.schema import did_you_mean
+    from replykit.rules.checker import did_you_mean
 
     public = tuple(s for s in signals if not s.startswith("solution:"))
     if name not in signals:
@@ -101,7 +101,7 @@ def _lang(
 def _policy(
     check: Checker, value: dict[str, Any], path: KeyPath, signals: dict[str, Signal], policy: dict[str, bool]
 ) -> Condition:
-    from replykit.schema import did_you_mean
+    from replykit.rules.checker import did_you_mean
 
     check.mapping(value, path, ("policy",))
     name = check.string(value["policy"], (*path, "policy"))

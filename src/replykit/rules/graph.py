@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from replykit.model import Node, Outcome
+from replykit.rules.model import Node, Outcome
 
 if TYPE_CHECKING:
-    from replykit.schema import Checker
+    from replykit.rules.checker import Checker
 
 
 def check(checker: Checker, tree: list[Node], outcomes: dict[str, Outcome]) -> None:
@@ -33,7 +33,7 @@ def _duplicates(checker: Checker, tree: list[Node], outcomes: dict[str, Outcome]
 
 
 def _dangling(checker: Checker, tree: list[Node], index: dict[str, int], outcomes: dict[str, Outcome]) -> None:
-    from replykit.schema import did_you_mean
+    from replykit.rules.checker import did_you_mean
 
     known = (*index, *outcomes)
     for i, node in enumerate(tree):

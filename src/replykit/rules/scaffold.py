@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 
 from replykit.errors import UsageError
-from replykit.rules import compile_rules, defaults_dir
+from replykit.rules.find import defaults_dir
+from replykit.rules.load import compile_rules
 
 PROFILE_FIELDS = ("brand", "signature", "phone", "email")
 

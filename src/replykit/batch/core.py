@@ -11,10 +11,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from replykit.batchio import Record, mapping_record
+from replykit.batch.read import Record, mapping_record
 from replykit.errors import ReplykitError, TemplateError, UsageError
-from replykit.model import Rules
-from replykit.suggestion import suggest
+from replykit.reply.suggestion import suggest
+from replykit.rules.model import Rules
 
 BATCH_SCHEMA = "replykit.batch/1"
 
@@ -69,7 +69,7 @@ def triage_many(
             a record): nothing can be answered, so the run stops.
     """
     if rules is None:
-        from replykit.rules import load_rules
+        from replykit.rules.load import load_rules
 
         rules = load_rules()
     run = BatchOptions(rules, **options)

@@ -18,8 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from replykit.model import Outcome
-from replykit.render import render
+from replykit.reply.render import render
+from replykit.rules.model import Outcome
 
 MAX_ENTRIES = 4096  # distinct contexts kept; a full cache starts over
 # Same length as RK-XXXXXX, mixed case, no repeated letter: a change of case,
@@ -71,7 +71,7 @@ def _learn(folder: Path, outcome: Outcome, lang: str, context: dict[str, Any]) -
 
 
 def _key(folder: Path, outcome: Outcome, lang: str, context: dict[str, Any]) -> tuple[Any, ...] | None:
-    from replykit import jsonfast
+    from replykit.text import jsonfast
 
     orjson = jsonfast.orjson
     if orjson is None:

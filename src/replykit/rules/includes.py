@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from replykit.errors import Location, RulesError
-from replykit.model import Signal
-from replykit.schema import Checker, parse_signals, type_name
-from replykit.yamlsrc import KeyPath, load_yaml
+from replykit.rules.checker import Checker, type_name
+from replykit.rules.model import Signal
+from replykit.rules.signals import parse_signals
+from replykit.rules.yamlsrc import KeyPath, load_yaml
 
 INCLUDED_KEYS = ("version", "signals")
 
@@ -91,7 +92,7 @@ def _decode(data: bytes, filename: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        from replykit.inputs import byte_position
+        from replykit.text.inputs import byte_position
 
         line, column = byte_position(data, exc.start)
         raise RulesError([(Location(filename, line, column), "not valid UTF-8")]) from None

@@ -11,8 +11,8 @@ import re
 from functools import partial
 from typing import Any, NamedTuple
 
-from replykit.model import LANGS, Signal, Term
-from replykit.saferegex import BoundedPattern, PatternStopped
+from replykit.rules.model import LANGS, Signal, Term
+from replykit.text.saferegex import BoundedPattern, PatternStopped
 
 Entry = tuple[str, Term]  # (signal name, term)
 
@@ -224,7 +224,7 @@ _ESCAPE = re.compile(r"\\.")
 
 
 def prefiltered(source: str, flags: int) -> Prefiltered:
-    from replykit.regexinfo import required_any
+    from replykit.text.regexinfo import required_any
 
     if flags & re.IGNORECASE and not any(c.isupper() for c in _ESCAPE.sub("", source)):
         # The folded text is already lower-case: without IGNORECASE the regex
@@ -289,6 +289,6 @@ def measure(name: str, text: str) -> float:
 
 
 def field_number(value: Any) -> float:
-    from replykit.conditions import to_number
+    from replykit.rules.conditions import to_number
 
     return to_number(value) or 0.0

@@ -8,7 +8,7 @@ import sys
 from itertools import groupby
 
 from replykit.lint.problem import Problem
-from replykit.textutil import printable
+from replykit.text.normalize import printable
 
 FORMATS = ("auto", "text", "parsable", "json", "github")
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, NamedTuple
 
-from replykit import conditions
-from replykit import lang as langmod
-from replykit import signals as sig
 from replykit.errors import InputError
-from replykit.model import LANGS, Node, Outcome, Rules
-from replykit.textutil import normalize, token_offsets, tokenize
+from replykit.rules import conditions
+from replykit.rules import matchers as sig
+from replykit.rules.model import LANGS, Node, Outcome, Rules
+from replykit.text.normalize import normalize, token_offsets, tokenize
+from replykit.triage import language as langmod
 
 MAX_ANALYSED_CHARS = 20_000  # a 5 MB paste is analysed on its head, not rejected
 

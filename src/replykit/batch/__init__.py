@@ -1,0 +1,30 @@
+"""Beside the pipeline, batch: many comments in, one entry per comment out, in order.
+
+Holds reading exports (``read``: JSON lines, CSV, text, a record per input
+record), the core (``core``: ``triage_many``), running on one or more
+processes with the error report and progress (``run``), whole-line output
+that a Ctrl-C never cuts (``write``) and the summary counts (``summary``).
+
+``from replykit.batch import triage_many`` is public API.
+
+May import: the pipeline and ``replykit.formats``. Never ``measure``,
+``lint`` or ``cli``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__all__ = ["BatchOptions", "triage_many"]
+
+if TYPE_CHECKING:
+    from replykit.batch.core import BatchOptions, triage_many
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, so that reading records (batch.read) does not load the pipeline.
+    if name in __all__:
+        from replykit.batch import core
+
+        return getattr(core, name)
+    raise AttributeError(f"module 'replykit.batch' has no attribute {name!r}")
