@@ -20,7 +20,7 @@ from replykit.errors import Location, RulesError, UsageError
 from replykit.model import Rules
 
 RULES_ENV = "REPLYKIT_RULES"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: rule text is checked for file-reading tags at compile time
 
 
 def defaults_dir() -> Path:
@@ -116,7 +116,7 @@ def cache_dir() -> Path:
 
 # The modules that define the compiled form: editing any of them (a
 # development checkout, an upgrade) must invalidate cached rules.
-_CODE = ("model.py", "schema.py", "includes.py", "signals.py", "conditions.py", "textutil.py")
+_CODE = ("model.py", "schema.py", "includes.py", "signals.py", "conditions.py", "textutil.py", "jinjaenv.py")
 
 
 def _cache_file(file: Path, stat: os.stat_result) -> Path:
