@@ -321,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     by_inv, by_lang, by_trade = defaultdict(list), defaultdict(list), defaultdict(list)
+    by_inv_lang: dict[tuple[str, str], list[bool]] = defaultdict(list)
     failures = []
     for c in cases:
         got = results.get(c["id"])
@@ -334,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
                         f"/{'escalate' if got['escalate'] else 'no-escalate'} ({got.get('lang')})")
         for groups, key in ((by_inv, c["invariant"]), (by_lang, c["lang"]), (by_trade, c["trade"])):
             groups[key].append(ok)
+        by_inv_lang[(c["invariant"], c["lang"])].append(ok)
         if not ok:
             failures.append((c, got, got_desc))
 
@@ -342,6 +344,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"routing suite: {args.suite}")
     print(f"overall        {passed:>4}/{total:<4} {100 * passed / total:5.1f}%")
     _rate_table("per invariant", by_inv, INVARIANTS)
+    langs = sorted(by_lang)
+    print("\nper invariant and language")
+    print("  " + " " * 14 + "".join(f"{lang:>16}" for lang in langs))
+    for inv in INVARIANTS:
+        cells = []
+        for lang in langs:
+            res = by_inv_lang.get((inv, lang))
+            cells.append(f"{sum(res):>4}/{len(res):<4}{100 * sum(res) / len(res):5.1f}%" if res else f"{'-':>16}")
+        if any(by_inv_lang.get((inv, lang)) for lang in langs):
+            print(f"  {inv:<14}" + "".join(f"{c:>16}" for c in cells))
     _rate_table("per language", by_lang)
     _rate_table("per trade", by_trade)
     if failures:
