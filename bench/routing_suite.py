@@ -214,7 +214,8 @@ def load_suite(folder: Path) -> list[dict]:
             if not isinstance(case["text"], str) or not case["text"].strip():
                 raise SuiteError(f"{where}: text must be a non-empty string")
             stars = case.get("stars")
-            if stars is not None and (not isinstance(stars, int) or isinstance(stars, bool) or not 1 <= stars <= 5):
+            bad_stars = not isinstance(stars, int) or isinstance(stars, bool) or not 1 <= stars <= 5
+            if stars is not None and bad_stars:
                 raise SuiteError(f"{where}: stars must be an integer from 1 to 5")
             if case["invariant"] not in INVARIANTS:
                 raise SuiteError(f"{where}: invariant must be one of {', '.join(INVARIANTS)}")
@@ -260,7 +261,7 @@ def run_batch(cases: list[dict], cmd: list[str], rules: str | None) -> dict[str,
                 if c["stars"] is not None:
                     rec["stars"] = c["stars"]
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        argv = cmd + ["batch", str(path), "--format", "jsonl", "--triage-only", "--no-summary"]
+        argv = [*cmd, "batch", str(path), "--format", "jsonl", "--triage-only", "--no-summary"]
         if rules:
             argv += ["--rules", rules]
         env = dict(os.environ, NO_COLOR="1")
