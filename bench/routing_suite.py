@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("suite", nargs="?", default=str(DEFAULT_SUITE), help="folder of *.LANG.yaml case files")
     parser.add_argument("--rules", help="rules file to run (default: the installed replykit's rules)")
     parser.add_argument("--replykit", help="command that runs replykit (default: next to this Python, or .venv)")
-    parser.add_argument("--verbose", "-v", action="store_true", help="also print why each failing case expects what it does")
+    parser.add_argument("--verbose", "-v", action="store_true", help="print each failing case's why")
     args = parser.parse_args(argv)
 
     try:
