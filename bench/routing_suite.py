@@ -20,10 +20,6 @@ list of cases; the file name gives the trade and the language
 ``option`` may then be a list too (``general`` is option 1 or 2 in the default
 rules). ``option`` is 1, 2 or ``none`` (praise, other).
 
-The files are read with a small parser for the subset of YAML the suite uses
-(a list of flat mappings, one flow mapping for ``expect``, quoted or plain
-scalars), so the script needs the standard library only (Python 3.10+).
-
 Prints the pass rate overall, per invariant, per language and per trade, then
 every failing case (id, text, expected, got, and the tree path that decided).
 Exit status: 0 all pass, 1 some case fails, 2 a malformed case or suite, or
@@ -57,121 +53,17 @@ class SuiteError(Exception):
     """A malformed suite file or case: reported with its file and index, exit 2."""
 
 
-# ---------------------------------------------------------------- YAML subset
-def _scalar(raw: str, where: str):
-    """A YAML scalar: "double" (JSON escapes), 'single' ('' for '), or plain."""
-    raw = raw.strip()
-    if not raw:
-        return None
-    if raw[0] == '"':
-        if len(raw) < 2 or raw[-1] != '"':
-            raise SuiteError(f"{where}: unterminated double-quoted string")
-        try:
-            return json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise SuiteError(f"{where}: bad double-quoted string ({exc.msg})") from None
-    if raw[0] == "'":
-        if len(raw) < 2 or raw[-1] != "'":
-            raise SuiteError(f"{where}: unterminated single-quoted string")
-        body = raw[1:-1]
-        if re.search(r"(?<!')'(?!')", body.replace("''", "")):
-            raise SuiteError(f"{where}: lone quote inside a single-quoted string")
-        return body.replace("''", "'")
-    if raw[0] in "[{":
-        return _flow(raw, where)
-    if raw in ("null", "~"):
-        return None
-    if raw in ("true", "True"):
-        return True
-    if raw in ("false", "False"):
-        return False
-    if re.fullmatch(r"-?\d+", raw):
-        return int(raw)
-    if raw[0] in "&*!|>%@`" or ": " in raw or " #" in raw:
-        raise SuiteError(f"{where}: quote this value: {raw!r}")
-    return raw
-
-
-def _split_flow(body: str, where: str) -> list[str]:
-    """Split the inside of a flow collection on top-level commas."""
-    parts, depth, quote, cur = [], 0, "", []
-    for ch in body:
-        if quote:
-            cur.append(ch)
-            if ch == quote:
-                quote = ""
-            continue
-        if ch in "\"'":
-            quote = ch
-        elif ch in "[{":
-            depth += 1
-        elif ch in "]}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-            continue
-        cur.append(ch)
-    if quote or depth:
-        raise SuiteError(f"{where}: unbalanced flow collection")
-    if "".join(cur).strip():
-        parts.append("".join(cur))
-    return [p.strip() for p in parts]
-
-
-def _flow(raw: str, where: str):
-    if raw[0] == "[":
-        if raw[-1] != "]":
-            raise SuiteError(f"{where}: unterminated list {raw!r}")
-        return [_scalar(p, where) for p in _split_flow(raw[1:-1], where)]
-    if raw[-1] != "}":
-        raise SuiteError(f"{where}: unterminated mapping {raw!r}")
-    out = {}
-    for part in _split_flow(raw[1:-1], where):
-        key, sep, value = part.partition(":")
-        if not sep:
-            raise SuiteError(f"{where}: '{part}' is not 'key: value'")
-        out[key.strip()] = _scalar(value, where)
-    return out
-
-
-def _strip_comment(line: str) -> str:
-    """Drop a trailing '# comment' that is outside quotes."""
-    quote = ""
-    for i, ch in enumerate(line):
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
-            return line[:i].rstrip()
-    return line.rstrip()
-
-
 def parse_suite_file(path: Path) -> list[dict]:
-    """A list of flat mappings ('- key: value' then '  key: value' lines)."""
-    cases: list[dict] = []
-    current: dict | None = None
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        where = f"{path.name}:{n}"
-        text = _strip_comment(line)
-        if not text.strip() or text.strip() == "---":
-            continue
-        if text.startswith("- "):
-            current = {}
-            cases.append(current)
-            text = "  " + text[2:]
-        elif not text.startswith("  ") or current is None:
-            raise SuiteError(f"{where}: expected '- key: value' or an indented '  key: value'")
-        m = re.match(r"^  (\w+):(?:\s+(.*))?$", text)
-        if not m or text.startswith("   "):
-            raise SuiteError(f"{where}: expected 'key: value' on one line")
-        key, value = m.group(1), m.group(2) or ""
-        if key in current:
-            raise SuiteError(f"{where}: duplicate key '{key}'")
-        current[key] = _scalar(value, where)
-    return cases
+    """A YAML list of cases (read with PyYAML's safe loader)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise SuiteError(f"{path.name}: not valid YAML: {exc}") from None
+    if not isinstance(data, list) or not all(isinstance(case, dict) for case in data):
+        raise SuiteError(f"{path.name}: expected a list of cases (mappings)")
+    return data
 
 
 # ---------------------------------------------------------------- the suite
@@ -224,19 +116,32 @@ def load_suite(folder: Path) -> list[dict]:
                 raise SuiteError(f"{where}: expect must be {{category, option, escalate}}")
             cats = _as_set(exp["category"], "category", where, CATEGORIES)
             option = exp["option"]
-            option = [None if o == "none" else o for o in option] if isinstance(option, list) else (
-                None if option == "none" else option)
+            option = (
+                [None if o == "none" else o for o in option]
+                if isinstance(option, list)
+                else (None if option == "none" else option)
+            )
             opts = _as_set(option, "option", where, {1, 2, None})
             if len(opts) > 1 and len(cats) == 1:
                 raise SuiteError(f"{where}: a list of options needs a list of categories")
             if not isinstance(exp["escalate"], bool):
                 raise SuiteError(f"{where}: expect.escalate must be true or false")
-            cases.append({
-                "id": cid, "text": case["text"], "stars": stars, "file": path.name,
-                "index": index, "trade": fm["trade"], "lang": fm["lang"],
-                "invariant": case["invariant"], "why": case["why"],
-                "cats": cats, "opts": opts, "escalate": exp["escalate"],
-            })
+            cases.append(
+                {
+                    "id": cid,
+                    "text": case["text"],
+                    "stars": stars,
+                    "file": path.name,
+                    "index": index,
+                    "trade": fm["trade"],
+                    "lang": fm["lang"],
+                    "invariant": case["invariant"],
+                    "why": case["why"],
+                    "cats": cats,
+                    "opts": opts,
+                    "escalate": exp["escalate"],
+                }
+            )
     return cases
 
 
@@ -330,10 +235,11 @@ def main(argv: list[str] | None = None) -> int:
             ok = False
             got_desc = f"error: {got.get('error') if got else 'no output record'}"
         else:
-            ok = (got["category"] in c["cats"] and got["option"] in c["opts"]
-                  and bool(got["escalate"]) == c["escalate"])
-            got_desc = (f"{got['category']}/{'none' if got['option'] is None else got['option']}"
-                        f"/{'escalate' if got['escalate'] else 'no-escalate'} ({got.get('lang')})")
+            ok = got["category"] in c["cats"] and got["option"] in c["opts"] and bool(got["escalate"]) == c["escalate"]
+            got_desc = (
+                f"{got['category']}/{'none' if got['option'] is None else got['option']}"
+                f"/{'escalate' if got['escalate'] else 'no-escalate'} ({got.get('lang')})"
+            )
         for groups, key in ((by_inv, c["invariant"]), (by_lang, c["lang"]), (by_trade, c["trade"])):
             groups[key].append(ok)
         by_inv_lang[(c["invariant"], c["lang"])].append(ok)
