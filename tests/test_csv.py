@@ -200,3 +200,12 @@ def test_csv_raw_without_csv_output_is_a_usage_error(cli: Cli, tmp_path: Path, f
     result = cli("batch", str(formula_csv(tmp_path / "in.csv", "=")), "--csv-raw", *fmt)
     assert result.exit_code == 2 and result.stdout == ""
     assert "--csv-raw" in support.assert_clean_error(result.stderr)
+
+
+def test_a_lone_carriage_return_inside_a_cell_keeps_its_row_whole(cli: Cli, tmp_path: Path) -> None:
+    text = "Where is my order?\rNobody answers."  # an old Mac line break: readers split rows on it
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": 1, "text": text}) + "\n" + json.dumps({"id": 2, "text": QUESTION}) + "\n")
+    for raw in ([], ["--csv-raw"]):
+        rows = csv_rows(cli("batch", str(path), "--format", "csv", "--triage-only", *raw).stdout)
+        assert [(r["id"], r["text"]) for r in rows] == [("1", text), ("2", QUESTION)]
