@@ -21,6 +21,7 @@ CASES = sorted(p.name for p in LINT_CASES.iterdir() if p.is_dir())
 COVERED = (
     "rules-invalid",
     "template-syntax",
+    "template-include",
     "reply-too-long",
     "missing-template",
     "example-misrouted",

@@ -98,12 +98,25 @@ def detect_format(name: str, head: bytes, text_field: str) -> str:
 
 
 def _csv_dialect(header_line: str, text_field: str) -> type[csv.Dialect] | None:
+    """The dialect of a CSV file whose header names the text field, else None.
+
+    Only the delimiter (and a space after it) is taken from the header. The
+    header rarely holds quotes, so the sniffer guesses quoting wrong (it turned
+    off RFC 4180's doubled quotes: ``"He said ""hi"" to me"`` lost its text):
+    quoting is always the standard one that Excel, LibreOffice, Google Sheets
+    and Python's csv module write, ``"`` doubled inside quoted fields.
+    """
     try:
-        dialect = csv.Sniffer().sniff(header_line, delimiters=",;\t|")
+        sniffed = csv.Sniffer().sniff(header_line, delimiters=",;\t|")
     except csv.Error:
         return None
-    columns = next(csv.reader([header_line], dialect), [])
-    return dialect if text_field in [c.strip() for c in columns] else None
+
+    class Dialect(csv.excel):
+        delimiter = sniffed.delimiter
+        skipinitialspace = sniffed.skipinitialspace
+
+    columns = next(csv.reader([header_line], Dialect), [])
+    return Dialect if text_field in [c.strip() for c in columns] else None
 
 
 def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
@@ -178,7 +191,7 @@ def read_text(stream: IO[bytes]) -> Iterator[Record]:
 def read_csv(
     stream: IO[bytes], name: str, head: bytes, text_field: str, id_field: str
 ) -> tuple[list[str], Iterator[Record]]:
-    """The header and the rows of a CSV file; any delimiter csv.Sniffer finds; UTF-8 with or without BOM."""
+    """The header and the rows of a CSV file; the delimiter the header shows; UTF-8 with or without BOM."""
     # surrogateescape keeps going past invalid bytes; rows holding them become error records
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
     first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace").strip()
@@ -187,6 +200,8 @@ def read_csv(
     csv.field_size_limit(max(csv.field_size_limit(), MAX_LINE_BYTES))
     reader = csv.reader(text, dialect)
     header = [column.strip() for column in next(reader, [])]
+    while header and not header[-1]:  # a trailing delimiter, not a column
+        header.pop()
     if text_field not in header:
         raise UsageError(f"{name}:1: no '{text_field}' column (columns: {', '.join(header)}); see --text-field")
     return header, _csv_rows(reader, header, text_field, id_field)
@@ -208,6 +223,8 @@ def _csv_rows(reader: Any, header: list[str], text_field: str, id_field: str) ->
 
 
 def _csv_record(row: list[str], header: list[str], number: int, text_field: str, id_field: str) -> Record:
+    if len(row) > len(header) and not any(row[len(header) :]):
+        row = row[: len(header)]  # trailing delimiters (spreadsheets pad rows to the widest one)
     if len(row) != len(header):
         return Record(number, error=f"{len(row)} fields where the header has {len(header)}")
     for cell in row:

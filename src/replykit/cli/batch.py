@@ -46,6 +46,9 @@ def batch(
         BatchFormat | None,
         typer.Option("--format", "-f", help="jsonl (default when piped), csv, or table (default on a terminal)."),
     ] = None,
+    csv_raw: Annotated[
+        bool, typer.Option("--csv-raw", help="CSV cells as they are, even those a spreadsheet runs as formulas.")
+    ] = False,
     triage_only: Annotated[
         bool, typer.Option("--triage-only", help="Triage without rendering replies (faster).")
     ] = False,
@@ -80,8 +83,11 @@ def batch(
     from replykit.batch.core import BatchOptions
     from replykit.cli.batchcmd import BatchArgs, run_batch
     from replykit.cli.replycore import parse_vars
+    from replykit.errors import UsageError
     from replykit.rules.load import load_rules
 
+    if csv_raw and fmt is not BatchFormat.csv:
+        raise UsageError("--csv-raw applies to --format csv only")
     options = BatchOptions(
         load_rules(rules),
         triage_only=triage_only,
@@ -98,6 +104,7 @@ def batch(
         text_field=text_field,
         id_field=id_field,
         fmt=fmt.value if fmt else None,
+        csv_raw=csv_raw,
         triage_only=triage_only,
         summary=summary,
         summary_format=summary_format.value,

@@ -29,6 +29,7 @@ class BatchArgs:
         self.text_field: str = values.get("text_field", "text")
         self.id_field: str = values.get("id_field", "id")
         self.fmt: str | None = values.get("fmt")
+        self.csv_raw: bool = values.get("csv_raw", False)
         self.triage_only: bool = values.get("triage_only", False)
         self.summary: bool | None = values.get("summary")
         self.summary_format: str = values.get("summary_format", "text")
@@ -43,7 +44,7 @@ def run_batch(args: BatchArgs, run: BatchOptions) -> int:
     with stream:
         reader = open_records(stream, name, args.input_format, args.text_field, args.id_field)
         fmt = args.fmt or ("jsonl" if not sys.stdout.isatty() else "table")
-        spec = (fmt, [c for c in reader.columns if c not in (args.text_field, args.id_field)])
+        spec = (fmt, [c for c in reader.columns if c not in (args.text_field, args.id_field)], args.csv_raw)
         output = make_output(spec, args.color)
         summary = Summary()
         code = _loop(reader, run, args, spec, output, summary, name, _Progress(stream, size))

@@ -15,28 +15,52 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
+# A cell starting with one of these runs as a formula when the CSV is opened in
+# Excel or LibreOffice (OWASP "CSV injection"); the fullwidth forms cost nothing.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 class CsvWriter:
     """One CSV row per entry: the input's columns first (CSV input), then replykit's.
 
     Input without a header (JSON lines) keeps its other fields as one JSON
-    ``fields`` column, since they may differ from record to record.
+    ``fields`` column, since they may differ from record to record. Every text
+    cell (input columns and names, comment, author, replies) that could run as
+    a formula is neutralised, unless ``raw``.
     """
 
-    def __init__(self, out: IO[str], input_columns: list[str]) -> None:
+    def __init__(self, out: IO[str], input_columns: list[str], raw: bool = False) -> None:
         self.input_columns = list(input_columns)
+        self.raw = raw
         # an input column named like one of ours keeps its data under "input.NAME"
         self.headers = [f"input.{c}" if c in CSV_COLUMNS else c for c in self.input_columns]
         tail = [] if input_columns else ["fields"]
         self.columns = [*self.headers, *CSV_COLUMNS, *tail]
-        self.writer = csv.DictWriter(out, self.columns, extrasaction="ignore", lineterminator="\n")
-        self.writer.writeheader()
+        self.writer = csv.writer(out, lineterminator="\n")
+        # csv quotes a cell holding the line terminator but not one holding a lone CR,
+        # which readers take as a line break: such a row is written fully quoted
+        self.quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        self._write_row([self._cell(c) for c in self.columns])
 
     def write(self, entry: dict[str, Any]) -> None:
         fields = entry.get("fields", {})
         row = {**entry, **{h: fields.get(c) for h, c in zip(self.headers, self.input_columns, strict=True)}}
         row["solutions"] = " ".join(entry.get("solutions", ()))
         row["fields"] = fields if fields and not self.input_columns else None
-        self.writer.writerow({key: _cell(row.get(key)) for key in self.columns})
+        self._write_row([self._cell(row.get(key)) for key in self.columns])
+
+    def _write_row(self, cells: list[str]) -> None:
+        (self.quoted if any("\r" in cell for cell in cells) else self.writer).writerow(cells)
+
+    def _cell(self, value: Any) -> str:
+        cell = _cell(value)
+        # only text: a number, a boolean or a JSON object cannot start a formula
+        return cell if self.raw or not isinstance(value, str) else neutralise(cell)
+
+
+def neutralise(cell: str) -> str:
+    """The cell as a spreadsheet shows it as text, never runs it: OWASP's leading single quote."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 class Encoder:
@@ -56,9 +80,9 @@ class JsonlEncoder(Encoder):
 
 
 class CsvEncoder(Encoder):
-    def __init__(self, input_columns: list[str]) -> None:
+    def __init__(self, input_columns: list[str], raw: bool = False) -> None:
         self.buffer = io.StringIO()
-        self.writer = CsvWriter(self.buffer, input_columns)
+        self.writer = CsvWriter(self.buffer, input_columns, raw)
         self.header = self._take()
 
     def encode(self, entry: dict[str, Any]) -> bytes:
@@ -72,12 +96,12 @@ class CsvEncoder(Encoder):
         return data
 
 
-def make_encoder(fmt: str, input_columns: list[str]) -> Encoder | None:
+def make_encoder(fmt: str, input_columns: list[str], csv_raw: bool = False) -> Encoder | None:
     """The encoder of a byte format (jsonl, csv); None for the terminal table."""
     if fmt == "jsonl":
         return JsonlEncoder()
     if fmt == "csv":
-        return CsvEncoder(input_columns)
+        return CsvEncoder(input_columns, csv_raw)
     return None
 
 

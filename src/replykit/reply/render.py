@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from replykit.errors import TemplateError
 from replykit.rules.model import Outcome
+from replykit.text.jinjaenv import rule_text_environment, template_environment
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -35,19 +36,9 @@ def environment(templates_dir: Path) -> Environment:
 
 
 def _make_environment(templates_dir: Path) -> Environment:
-    from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from jinja2 import FileSystemBytecodeCache
 
-    return ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader(str(templates_dir)),
-        undefined=StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        bytecode_cache=_bytecode_cache(FileSystemBytecodeCache),
-        auto_reload=False,  # templates do not change during a run; skip a stat per render
-    )
+    return template_environment(templates_dir, _bytecode_cache(FileSystemBytecodeCache))
 
 
 def _bytecode_cache(factory: Any) -> Any:
@@ -134,12 +125,16 @@ def tidy(text: str) -> str:
 
 
 _solution_templates: dict[str, Any] = {}
+_rule_text: list[Environment] = []
 
 
 def _solution_template(source: str) -> Any:
     # Compiled once per text: a batch renders the same few quick fixes thousands of times.
+    # Rule text gets the loader-less environment: it can never read a file.
     if source not in _solution_templates:
-        _solution_templates[source] = environment(Path(".")).from_string(source)
+        if not _rule_text:
+            _rule_text.append(rule_text_environment())
+        _solution_templates[source] = _rule_text[0].from_string(source)
     return _solution_templates[source]
 
 

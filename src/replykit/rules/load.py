@@ -20,7 +20,7 @@ from replykit.errors import Location, RulesError, UsageError
 from replykit.rules.find import find_rules
 from replykit.rules.model import Rules
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: rule text is checked for file-reading tags at compile time
 
 
 def load_rules(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Rules:
@@ -98,6 +98,7 @@ _CODE = (
     "rules/matchers.py",
     "rules/conditions.py",
     "text/normalize.py",
+    "text/jinjaenv.py",
 )
 
 

@@ -25,6 +25,7 @@ from replykit.rules.model import (
 )
 from replykit.rules.signals import parse_signals, parse_terms
 from replykit.rules.yamlsrc import KeyPath, YamlDocument
+from replykit.text.jinjaenv import rule_text_problem
 from replykit.text.normalize import normalize, tokenize
 
 TOP_KEYS = (
@@ -150,8 +151,19 @@ def parse_solutions(check: Checker, value: Any, signals: dict[str, Signal]) -> t
             name, "lexicon", method=("O1.2",), terms=parse_terms(check, raw.get("terms"), (*path, "terms"))
         )
         link = check.string(raw.get("link", ""), (*path, "link"), allow_empty=True)
-        out.append(Solution(sol_id, name, check.per_lang(raw.get("answer", ""), (*path, "answer")), link))
+        answer = check.per_lang(raw.get("answer", ""), (*path, "answer"))
+        _check_rule_text(check, raw.get("answer"), (*path, "answer"))
+        out.append(Solution(sol_id, name, answer, link))
     return tuple(out)
+
+
+def _check_rule_text(check: Checker, value: Any, path: KeyPath) -> None:
+    """Rule text renders without a loader: refuse tags that read files, with their location."""
+    texts = {(): value} if isinstance(value, str) else value if isinstance(value, dict) else {}
+    for lang, text in texts.items():
+        problem = rule_text_problem(text) if isinstance(text, str) else None
+        if problem:
+            check.error((*path, lang) if lang else path, problem)
 
 
 def parse_tree(check: Checker, value: Any, signals: dict[str, Signal], policy: dict[str, bool]) -> list[Node]:

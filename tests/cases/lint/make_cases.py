@@ -57,6 +57,14 @@ CASES_BY_CHECK: dict[str, tuple[str, dict[str, str | None]]] = {
     ),
     "example-misrouted": (sub('      en: ["I want a refund"]\n', '      en: ["I want a refund", "Nice shop"]\n'), {}),
     "regex-backtracking": (sub("      any: ['\\?']\n", "      any: ['\\?', '(\\w+\\s?)+\\?']\n"), {}),
+    "template-include": (
+        BASE,
+        {
+            f"{lang}/other.public.j2": "{# method: REPLY #}\n{{ profile.brand }} {{ author }}\n"
+            "{% include '../rules.yaml' %}\n{% include '/etc/hostname' %}\n{{ profile.signature }}\n"
+            for lang in ("en", "fr")
+        },
+    ),
     "method-citation": (
         BASE,
         {

@@ -23,6 +23,7 @@ from replykit.lint.checks import (
     rules_invalid,
     sarcasm,
     shouting,
+    template_include,
     template_syntax,
     template_twin,
     template_undefined,
@@ -38,6 +39,7 @@ REGISTRY: dict[str, ModuleType] = {
         regex_backtracking,
         # the templates
         template_syntax,
+        template_include,
         template_twin,
         template_undefined,
         method_citation,
