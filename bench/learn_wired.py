@@ -22,10 +22,11 @@ from pathlib import Path
 
 from replykit.batch.read import Record, open_records
 from replykit.formats.learnout import as_yaml
-from replykit.measure.evaluate import PRESETS, REST, Scores, evaluate
+from replykit.measure.evaluate import PRESETS, Scores, evaluate
 from replykit.measure.learn import Settings, collect, fold_indexes, learn
 from replykit.rules.find import default_rules_path
 from replykit.rules.load import compile_rules
+from replykit.rules.model import REST
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 WIRES = {  # target -> (a line of the default tree, the condition added after it)

@@ -2,8 +2,7 @@
 
 Holds reading exports (``read``: JSON lines, CSV, text, a record per input
 record), the core (``core``: ``triage_many``), running on one or more
-processes with the error report and progress (``run``), whole-line output
-that a Ctrl-C never cuts (``write``) and the summary counts (``summary``).
+processes in input order (``run``) and the summary counts (``summary``).
 
 ``from replykit.batch import triage_many`` is public API.
 

@@ -1,4 +1,4 @@
-"""The command line: parse options, call the core, pick a formatter, map errors.
+"""The typer application: registers every command, --version, usage errors as one line.
 
 Each command's body lives in its own module and is imported only when that
 command runs, so ``replykit reply`` never pays for what ``replykit tree``
@@ -7,16 +7,13 @@ needs (and none of them pays for rich unless it prints to a terminal).
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
-from enum import Enum
-from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from replykit import __version__
+from replykit.cli import batch, check, eval, initcmd, learn, lint, reply, tree
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 the comment cannot be used (empty, not UTF-8), some batch records failed, "
@@ -35,44 +32,6 @@ app = typer.Typer(
 )
 
 
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-class TextOrJson(str, Enum):
-    """The ``--format`` of commands with one output for people and one for scripts."""
-
-    text = "text"
-    json = "json"
-
-
-RulesOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--rules", help="rules.yaml to use (default: $REPLYKIT_RULES, else ./rules.yaml, else the built-in rules)."
-    ),
-]
-ColorOption = Annotated[
-    Color, typer.Option("--color", help="Colour in text output: auto honours NO_COLOR and non-terminals.")
-]
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def error_boundary(func: F) -> F:
-    """Turn expected errors into one line on stderr and the documented exit code."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from replykit.cli.boundary import run_guarded
-
-        raise typer.Exit(run_guarded(func, *args, **kwargs))
-
-    return wrapper  # type: ignore[return-value]
-
-
 def version_callback(value: bool) -> None:
     if value:
         sys.stdout.write(f"replykit {__version__}\n")
@@ -88,8 +47,15 @@ def root(
     """Answer negative social-media comments calmly, with a proven method."""
 
 
-# The commands register themselves on `app` when imported.
-from replykit.cli import batch, check, eval, initcmd, learn, lint, reply, tree  # noqa: E402,F401
+# Each command is a plain function in its own module; only this module knows `app`.
+app.command()(reply.reply)
+app.command()(batch.batch)
+app.command()(check.check)
+app.command("eval")(eval.eval_command)
+app.command("init")(initcmd.init)
+app.command("learn")(learn.learn_command)
+app.command()(lint.lint)
+app.command()(tree.tree)
 
 
 def run_app(args: list[str]) -> int:

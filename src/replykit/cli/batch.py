@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from replykit.cli.app import ColorOption, RulesOption, TextOrJson, app, error_boundary
-from replykit.cli.reply import Lang
+from replykit.cli.options import ColorOption, Lang, RulesOption, TextOrJson, error_boundary
 
 
 class InputFormat(str, Enum):
@@ -24,7 +23,6 @@ class BatchFormat(str, Enum):
     table = "table"
 
 
-@app.command()
 @error_boundary
 def batch(
     input: Annotated[

@@ -10,14 +10,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from replykit.cli.app import ColorOption, RulesOption, TextOrJson, app, error_boundary
-from replykit.cli.reply import Lang
+from replykit.cli.options import ColorOption, Lang, RulesOption, TextOrJson, error_boundary
 
 if TYPE_CHECKING:
-    from replykit.lint.tone import Finding
     from replykit.rules.model import Rules
-
-SCHEMA = "replykit.check/1"
 
 
 class Category(str, Enum):
@@ -27,7 +23,6 @@ class Category(str, Enum):
     moderation = "moderation"
 
 
-@app.command()
 @error_boundary
 def check(
     file: Annotated[
@@ -82,67 +77,16 @@ def check(
         from replykit.errors import UsageError
 
         raise UsageError("the draft is empty: pass a FILE, - for stdin, or --text")
+    from replykit.lint.draft import check_text
+
     result = check_text(draft, loaded, chosen_lang, cat, not private)
     if fmt == TextOrJson.json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     else:
+        from replykit.formats.checkout import print_text
+
         print_text(draft, result, str(getattr(color, "value", color)))
     return 1 if result["findings"] else 0
-
-
-def check_text(draft: str, rules: Rules, lang: str | None, category: str, public: bool) -> dict[str, Any]:
-    """The stable JSON form of one draft's review (schema ``replykit.check/1``)."""
-    from replykit.lint.tone import contacts_of, review
-    from replykit.text.normalize import normalize, tokenize
-    from replykit.triage.language import detect
-
-    if lang is None:
-        lang = detect(tokenize(normalize(draft)), draft, rules.default_lang)[0]
-    contacts = contacts_of(dict(rules.profile), lang)
-    levels = _levels(rules)
-    findings = [
-        f
-        for f in review(draft, lang, rules, category=category, public=public, contacts=contacts)
-        if levels.get(f.kind, "error") != "off"
-    ]
-    items = [_finding_dict(f, levels.get(f.kind, "error")) for f in findings]
-    return {
-        "schema": SCHEMA,
-        "lang": lang,
-        "clean": not items,
-        "findings": items,
-        "counts": {level: sum(i["level"] == level for i in items) for level in ("error", "warning")},
-    }
-
-
-def _finding_dict(f: Finding, level: str) -> dict[str, Any]:
-    return {
-        "check": f.kind,
-        "level": level,
-        "start": f.start,
-        "end": f.end,
-        "text": f.text,
-        "message": f.message,
-        "suggestion": f.suggestion or None,
-    }
-
-
-def _levels(rules: Rules) -> dict[str, str]:
-    """Each check's level: its default, or ``lint.checks`` in the rules file (``off`` drops it)."""
-    from replykit.errors import UsageError
-    from replykit.lint.checks import REGISTRY
-
-    levels = {check_id: str(module.LEVEL) for check_id, module in REGISTRY.items()}
-    raw = rules.lint.get("checks", {}) if isinstance(rules.lint, dict) else {}
-    for check_id, value in raw.items() if isinstance(raw, dict) else []:
-        level = value.get("level") if isinstance(value, dict) else value
-        level = "off" if level is False else level  # YAML reads a bare off as false
-        if check_id not in REGISTRY:
-            raise UsageError(f"{rules.source}: lint.checks.{check_id}: unknown check")
-        if level not in ("error", "warning", "off"):
-            raise UsageError(f"{rules.source}: lint.checks.{check_id}: level must be error, warning or off")
-        levels[check_id] = str(level)
-    return levels
 
 
 def _run_batch(
@@ -150,6 +94,7 @@ def _run_batch(
 ) -> int:
     from replykit.batch.read import read_jsonl
     from replykit.errors import UsageError
+    from replykit.lint.draft import check_text
     from replykit.text.inputs import open_binary
 
     if file is None and sys.stdin.isatty():
@@ -172,43 +117,3 @@ def _run_batch(
             stream.close()
     sys.stdout.flush()
     return 1 if failed else 0
-
-
-def print_text(draft: str, result: dict[str, Any], color: str, *, stderr: bool = False) -> None:
-    """The draft with its offending words highlighted, then one line per finding."""
-    from rich.text import Text
-
-    from replykit.formats.text import make_console
-    from replykit.text.normalize import printable
-
-    console = make_console(color, stderr=stderr)
-    findings = result["findings"]
-    if not findings:
-        console.print(Text("No tone or method problem found.", style="green"))
-        return
-    shown, position = Text(), 0
-    for item in sorted((f for f in findings if f["end"] > f["start"]), key=lambda f: f["start"]):
-        if item["start"] < position:
-            continue
-        shown.append(printable(draft[position : item["start"]]))
-        style = "bold red underline" if item["level"] == "error" else "bold yellow underline"
-        words = printable(draft[item["start"] : item["end"]])
-        shown.append(words if console.color_system else f"[{words}]", style=style)  # plain text: brackets
-        position = item["end"]
-    shown.append(printable(draft[position:]))
-    console.print(shown)
-    console.print()
-    for item in findings:
-        line = Text("  ")
-        line.append(item["level"].ljust(8), style="red" if item["level"] == "error" else "yellow")
-        if item["text"]:
-            line.append(f"'{printable(item['text'])}' ", style="bold")
-        line.append(printable(item["message"]))
-        line.append(f"  ({item['check']})", style="dim")
-        console.print(line)
-        if item["suggestion"]:
-            calmer = Text("          calmer: ", style="dim")
-            calmer.append(printable(item["suggestion"]), style="green")
-            console.print(calmer)
-    errors = result["counts"]["error"]
-    console.print(Text(f"{errors} error(s), {len(findings) - errors} warning(s)", style="bold"))

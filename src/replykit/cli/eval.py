@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from replykit.cli.app import ColorOption, RulesOption, TextOrJson, app, error_boundary
 from replykit.cli.labeled import (
     IdFieldOption,
     LabeledInput,
@@ -16,10 +15,9 @@ from replykit.cli.labeled import (
     TextFieldOption,
     report_skipped,
 )
-from replykit.cli.reply import Lang
+from replykit.cli.options import ColorOption, Lang, RulesOption, TextOrJson, error_boundary
 
 
-@app.command("eval")
 @error_boundary
 def eval_command(
     input: LabeledInput,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from replykit.cli.app import app, error_boundary
+from replykit.cli.options import error_boundary
 
 PROMPTS = {
     "brand": "Business or brand name",
@@ -18,7 +18,6 @@ PROMPTS = {
 }
 
 
-@app.command("init")
 @error_boundary
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder to create the files in.")] = Path("."),

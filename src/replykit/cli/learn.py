@@ -8,7 +8,6 @@ from typing import Annotated, Any
 
 import typer
 
-from replykit.cli.app import ColorOption, TextOrJson, app, error_boundary
 from replykit.cli.labeled import (
     IdFieldOption,
     LabeledInput,
@@ -17,9 +16,9 @@ from replykit.cli.labeled import (
     TextFieldOption,
     report_skipped,
 )
+from replykit.cli.options import ColorOption, TextOrJson, error_boundary
 
 
-@app.command("learn")
 @error_boundary
 def learn_command(
     input: LabeledInput,

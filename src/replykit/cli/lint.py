@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from replykit.cli.app import ColorOption, app, error_boundary
+from replykit.cli.options import ColorOption, error_boundary
 
 
 class LintFormat(str, Enum):
@@ -19,7 +19,6 @@ class LintFormat(str, Enum):
     github = "github"
 
 
-@app.command()
 @error_boundary
 def lint(
     paths: Annotated[

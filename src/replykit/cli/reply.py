@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from replykit.cli.app import ColorOption, RulesOption, app, error_boundary
+from replykit.cli.options import ColorOption, Lang, RulesOption, error_boundary
 
 
 class ReplyFormat(str, Enum):
@@ -17,13 +17,6 @@ class ReplyFormat(str, Enum):
     markdown = "markdown"
 
 
-class Lang(str, Enum):
-    auto = "auto"
-    en = "en"
-    fr = "fr"
-
-
-@app.command()
 @error_boundary
 def reply(
     file: Annotated[

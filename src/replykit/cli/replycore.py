@@ -58,7 +58,8 @@ def run_reply(
 
 
 def _edit_and_check(result: Suggestion, rules: Rules, fmt: str, color: str) -> int:
-    from replykit.cli.check import check_text, print_text
+    from replykit.formats.checkout import print_text
+    from replykit.lint.draft import check_text
     from replykit.lint.editor import edit_text
 
     edited = edit_text(result.public_reply)

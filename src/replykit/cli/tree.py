@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from replykit.cli.app import ColorOption, RulesOption, app, error_boundary
+from replykit.cli.options import ColorOption, RulesOption, error_boundary
 
 
 class TreeFormat(str, Enum):
@@ -16,7 +16,6 @@ class TreeFormat(str, Enum):
     mermaid = "mermaid"
 
 
-@app.command()
 @error_boundary
 def tree(
     rules: RulesOption = None,

@@ -1,11 +1,9 @@
-"""Every printed form: one function per format, chosen through ``dispatch``.
+"""Every printed form: one function per format.
 
 Holds the reply as text panels, Markdown and JSON (``text``, ``markdown``,
-``jsonout``), the batch table, summary and progress (``batchout``), eval and
+``jsonout``), batch JSON lines, CSV, table and summary (``batchout``), eval and
 learn reports (``evalout``, ``learnout``), lint problems (``lintout``), a
-draft's review (``checkout``), the decision tree (``tree``), the one-line
-diagnostics on stderr (``diagnostics``) and the table from format names to
-these functions (``dispatch``).
+draft's review (``checkout``) and the decision tree (``tree``).
 
 May import: the pipeline (``errors``, ``text``, ``rules``, ``triage``,
 ``reply``); the data types of ``batch``, ``measure`` and ``lint`` only for

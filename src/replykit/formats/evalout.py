@@ -7,10 +7,12 @@ Comment text, labels and matched words are untrusted: they reach rich as
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from replykit.measure.evaluate import Evaluation, Misrouted
 from replykit.text.normalize import printable
+
+if TYPE_CHECKING:
+    from replykit.measure.evaluate import Evaluation, Misrouted
 
 SCHEMA = "replykit.eval/1"
 TEXT_WIDTH = 240  # characters of a misrouted comment shown in text output

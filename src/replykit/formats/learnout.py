@@ -8,10 +8,12 @@ reach rich as ``Text`` objects after :func:`replykit.text.normalize.printable`.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from replykit.measure.evaluate import REST
-from replykit.measure.learn import Learning
+from replykit.rules.model import REST
+
+if TYPE_CHECKING:
+    from replykit.measure.learn import Learning
 from replykit.text.normalize import printable
 
 SCHEMA = "replykit.learn/1"

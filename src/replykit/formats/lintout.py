@@ -6,9 +6,12 @@ import json
 import os
 import sys
 from itertools import groupby
+from typing import TYPE_CHECKING
 
-from replykit.lint.problem import Problem
 from replykit.text.normalize import printable
+
+if TYPE_CHECKING:
+    from replykit.lint.problem import Problem
 
 FORMATS = ("auto", "text", "parsable", "json", "github")
 

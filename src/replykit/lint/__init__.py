@@ -1,8 +1,8 @@
 """Beside the pipeline, lint: rules, templates and replies checked against the method.
 
-Holds the runner (``runner``), check levels from ``lint.checks`` (``levels``),
-the tone and method review of one reply (``tone``), the draft-check core of
-``replykit check`` and ``reply --edit`` (``draft``, ``editor``), what checks
+Holds the runner (``runner``), the tone and method review of one reply
+(``tone``), the draft-check core of ``replykit check`` and ``reply --edit``
+with its check levels (``draft``, ``editor``), what checks
 look at (``target``, ``samples``, ``positions``, ``wording``, ``problem``)
 and one module per check in ``checks/``, listed in its registry.
 

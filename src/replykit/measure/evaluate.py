@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from replykit.errors import UsageError
+from replykit.rules.model import REST, REST_TARGET
 
 CATEGORIES = ("complaint", "question", "general", "inappropriate", "praise", "other")
-REST = "rest"  # the class of everything a binary map does not name
-REST_TARGET = "*rest"
 ANY_LABEL = "*"
 
 

@@ -13,6 +13,9 @@ from typing import Any, NamedTuple
 
 LANGS = ("en", "fr")
 CATEGORIES = ("complaint", "question", "general", "inappropriate", "praise", "other")
+# Label maps (eval, learn): "*rest" in a map names the class of every category it does not name.
+REST = "rest"
+REST_TARGET = "*rest"
 ACTIONS = ("reply", "reply_private", "moderate", "escalate", "monitor")
 
 # Stable step IDs of ../shared/METHOD.md (the method replykit encodes).
