@@ -36,7 +36,8 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/replykit lint --strict
 
-# replykit eval with each preset on the labeled sets in ../shared/data: one table.
+# replykit eval with each preset on the labeled sets in ../shared/data: one table,
+# then the issue-12 targets (bench/eval_targets.py) with OK/MISSED.
 eval: $(STAMP)
 	$(BIN)/python bench/eval_all.py
 
