@@ -11,6 +11,7 @@ from typing import Any
 from replykit.errors import RulesError
 from replykit.rules import conditions, graph
 from replykit.rules.checker import Checker
+from replykit.rules.kinds.lexicon import parse_terms
 from replykit.rules.model import (
     ACTIONS,
     CATEGORIES,
@@ -23,7 +24,7 @@ from replykit.rules.model import (
     Signal,
     Solution,
 )
-from replykit.rules.signals import parse_signals, parse_terms
+from replykit.rules.signals import parse_signals
 from replykit.rules.yamlsrc import KeyPath, YamlDocument
 from replykit.text.jinjaenv import rule_text_problem
 from replykit.text.normalize import normalize, tokenize
