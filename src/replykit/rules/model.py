@@ -79,9 +79,13 @@ class Signal(NamedTuple):
     negation: str = "ignore"  # ignore | exclude | require
     window: int = 3
     topic: dict[str, str] = {}
+    negation_side: str = "before"  # before | after | both: where a negator must stand
+    exceptions: dict[str, tuple[Term, ...]] = {}  # `except:` phrases that swallow a term found inside them
+    overlap: str = "all"  # all | longest: whether a term inside a longer one found there still counts
     # pattern
     patterns: dict[str, tuple[str, ...]] = {}
     raw: bool = False
+    pattern_weights: dict[str, tuple[float, ...]] = {}  # parallel to `patterns`; empty when every weight is 1
     # stat
     measure: str = ""
     # field

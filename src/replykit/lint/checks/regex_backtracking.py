@@ -93,7 +93,9 @@ def _check_document(target: Target, doc: YamlDocument, where: str) -> Iterator[P
             continue
         raw = isinstance(spec, dict) and spec.get("raw") is True
         for key, sources in groups.items():
-            for i, source in enumerate(sources if isinstance(sources, list) else [sources]):
+            for i, item in enumerate(sources if isinstance(sources, list) else [sources]):
+                # a weighted pattern is a one-key mapping, {regex: weight}
+                source = next(iter(item)) if isinstance(item, dict) and len(item) == 1 else item
                 if not isinstance(source, str):
                     continue
                 message = problem(source, 0 if raw else re.IGNORECASE)

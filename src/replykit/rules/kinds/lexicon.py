@@ -6,6 +6,25 @@ and as the stems of its prefixes, and phrase tails are checked only on a hit.
 The scan settles every lexicon signal before the walk (see
 ``replykit.triage.walk.Facts``): :func:`value` is only asked about those
 without a hit.
+
+Three keys refine what a hit is worth; they are options of this kind, not
+kinds of their own, because each one filters the hits of one lexicon and
+needs that lexicon's terms, tokens and negators (a separate kind would have
+to repeat the terms or point to another signal):
+
+- ``negation_side: before | after | both`` (default ``before``): where a
+  negator must stand to negate a term, so ``negation: require`` can read
+  "ça marche pas" and "works not" (a negator within ``window`` words after);
+- ``except:`` phrases, per language like ``terms``: a term found inside one
+  of them does not count (``casse`` in "casse croûte");
+- ``overlap: all | longest`` (default ``all``): with ``longest``, words are
+  claimed from left to right by the longest term found there, and a term
+  over words already claimed does not count ("chaque fois" inside "à chaque
+  fois").
+
+The scan's loop is the same for every signal: these keys are applied
+afterwards, only to the hits of the signals that use them (``_refine``), so
+rules that do not use them cost nothing more.
 """
 
 from __future__ import annotations
@@ -23,8 +42,10 @@ if TYPE_CHECKING:
     from replykit.triage.walk import Facts
 
 KIND = "lexicon"
-KEYS = ("terms", "negation", "window", "topic")
+KEYS = ("terms", "negation", "window", "topic", "negation_side", "except", "overlap")
 NEGATION_MODES = ("ignore", "exclude", "require")
+NEGATION_SIDES = ("before", "after", "both")
+OVERLAP_MODES = ("all", "longest")
 
 
 def parse(check: Checker, raw: dict[str, Any], path: KeyPath, common: dict[str, Any]) -> Signal:
@@ -36,6 +57,9 @@ def parse(check: Checker, raw: dict[str, Any], path: KeyPath, common: dict[str, 
         negation=check.choice(raw.get("negation", "ignore"), (*path, "negation"), NEGATION_MODES),
         window=int(check.number(raw.get("window", 3), (*path, "window"))),
         topic=dict.fromkeys(LANGS, topic) if isinstance(topic, str) else topic,
+        negation_side=check.choice(raw.get("negation_side", "before"), (*path, "negation_side"), NEGATION_SIDES),
+        exceptions=parse_exceptions(check, raw["except"], (*path, "except")) if "except" in raw else {},
+        overlap=check.choice(raw.get("overlap", "all"), (*path, "overlap"), OVERLAP_MODES),
     )
 
 
@@ -51,6 +75,22 @@ def parse_terms(check: Checker, value: Any, path: KeyPath) -> dict[str, tuple[Te
             if term:
                 terms.append(term)
         out[lang] = tuple(terms)
+    return out
+
+
+def parse_exceptions(check: Checker, value: Any, path: KeyPath) -> dict[str, tuple[Term, ...]]:
+    """``except:`` phrases per language (or ``any``), written and folded like terms, without weights."""
+    out = {}
+    for lang, items in check.mapping(value, path, LANG_KEYS).items():
+        phrases = []
+        for i, item in enumerate(check.sequence(items, (*path, lang))):
+            if isinstance(item, dict):
+                check.error((*path, lang, i), "an exception is a phrase, without a weight")
+                continue
+            phrase = parse_term(check, item, (*path, lang, i))
+            if phrase:
+                phrases.append(phrase)
+        out[lang] = tuple(phrases)
     return out
 
 
@@ -154,6 +194,20 @@ class LexiconIndex:
         self.windows = {s.name: s.window for s in signals.values() if s.kind == "lexicon"}
         self.lexicon_signals = {s.name: s for s in signals.values() if s.kind == "lexicon"}
         self.topic_signals = tuple(s for s in signals.values() if s.topic)
+        # Signals whose hits the scan filters afterwards (negation_side, except, overlap).
+        self.refined = {
+            s.name: s
+            for s in self.lexicon_signals.values()
+            if s.negation_side != "before" or s.exceptions or s.overlap != "all"
+        }
+        self.exceptions: dict[str, dict[str, tuple[Term, ...]]] = {
+            lang: {
+                s.name: (*s.exceptions.get(lang, ()), *s.exceptions.get("any", ()))
+                for s in self.refined.values()
+                if s.exceptions
+            }
+            for lang in LANGS
+        }
         for signal in signals.values():
             if signal.kind == "lexicon":
                 self._add_terms(signal)
@@ -211,7 +265,73 @@ class LexiconIndex:
                     found.append(_new_hit((term.text, term.weight, negated, i, end)))
             if token in negators:
                 last_negator, negation_stop = i, _negation_stop(tokens, i, exceptions)
+        if self.refined:
+            for name in self.refined.keys() & hits.keys():
+                hits[name] = self._refine(self.refined[name], hits[name], tokens, lang, negators, exceptions)
         return hits
+
+    def _refine(
+        self,
+        signal: Signal,
+        found: list[Hit],
+        tokens: list[str],
+        lang: str,
+        negators: frozenset[str],
+        exceptions: frozenset[str],
+    ) -> list[Hit]:
+        """The hits of one signal after its ``except:``, ``overlap`` and ``negation_side`` keys."""
+        phrases = self.exceptions[lang].get(signal.name)
+        if phrases:
+            found = [hit for hit in found if not _inside_exception(hit, phrases, tokens)]
+        if signal.overlap == "longest" and len(found) > 1:
+            found = _longest_first(found)
+        if signal.negation_side != "before" and found:
+            after = _negators_after(tokens, negators, exceptions)
+            keep_before = signal.negation_side == "both"
+            window = signal.window
+            found = [
+                hit._replace(negated=(keep_before and hit.negated) or any(0 < p - hit.end <= window for p in after))
+                for hit in found
+            ]
+        return found
+
+
+def _inside_exception(hit: Hit, phrases: tuple[Term, ...], tokens: list[str]) -> bool:
+    """Whether one of ``phrases`` is found at a place that covers the whole hit."""
+    for phrase in phrases:
+        words = phrase.tokens
+        length = len(words)
+        for start in range(max(0, hit.end - length + 1), min(hit.start, len(tokens) - length) + 1):
+            if all(
+                tokens[start + k].startswith(word) if is_stem else tokens[start + k] == word
+                for k, (word, is_stem) in enumerate(words)
+            ):
+                return True
+    return False
+
+
+def _longest_first(found: list[Hit]) -> list[Hit]:
+    """Words claimed from left to right by the longest term found there; hits over claimed words dropped."""
+    kept = []
+    claimed = -1  # the last token index already claimed
+    for hit in sorted(found, key=lambda h: (h.start, h.start - h.end)):
+        if hit.start > claimed:
+            kept.append(hit)
+            claimed = hit.end
+    return kept
+
+
+def _negators_after(tokens: list[str], negators: frozenset[str], exceptions: frozenset[str]) -> list[int]:
+    """Positions of the negators that may negate the words before them.
+
+    A negator followed within two words by one of ``exceptions`` ("no problem",
+    "pas de souci") negates that word, not what came before it.
+    """
+    return [
+        i
+        for i, token in enumerate(tokens)
+        if token in negators and not any(tokens[k] in exceptions for k in range(i + 1, min(i + 3, len(tokens))))
+    ]
 
 
 def _negation_stop(tokens: list[str], at: int, exceptions: frozenset[str]) -> int:

@@ -1,4 +1,10 @@
-"""The ``pattern`` kind: regular expressions, on the folded comment or on the comment as written."""
+"""The ``pattern`` kind: regular expressions, on the folded comment or on the comment as written.
+
+A regex may carry a weight, written as lexicon terms are (``{'\\bscam\\b': 2}``).
+The value is the sum, over the distinct texts matched, of the weight of the
+regex that matched each one: with every weight 1 (the default), the number
+of distinct matched texts, as before weights existed.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +25,13 @@ KEYS = ("patterns", "raw")
 
 def parse(check: Checker, raw: dict[str, Any], path: KeyPath, common: dict[str, Any]) -> Signal:
     patterns = {}
+    weights = {}
     for lang, items in check.mapping(raw.get("patterns"), (*path, "patterns"), LANG_KEYS).items():
-        regexes = check.string_list(items, (*path, "patterns", lang))
-        for i, regex in enumerate(regexes):
+        regexes, lang_weights = [], []
+        for i, item in enumerate(check.sequence(items, (*path, "patterns", lang))):
+            regex, weight = _weighted(check, item, (*path, "patterns", lang, i))
+            regexes.append(regex)
+            lang_weights.append(weight)
             try:
                 re.compile(regex)
             except re.error as exc:
@@ -30,8 +40,21 @@ def parse(check: Checker, raw: dict[str, Any], path: KeyPath, common: dict[str, 
             if problem := check_syntax(regex):  # rare: what re accepts, the bounded engine runs
                 check.error((*path, "patterns", lang, i), f"regular expression not supported: {problem}")
         patterns[lang] = tuple(regexes)
+        weights[lang] = tuple(lang_weights)
     raw_text = check.boolean(raw.get("raw", False), (*path, "raw"))
-    return Signal(**common, patterns=patterns, raw=raw_text)
+    weighted = any(w != 1.0 for ws in weights.values() for w in ws)
+    return Signal(**common, patterns=patterns, raw=raw_text, pattern_weights=weights if weighted else {})
+
+
+def _weighted(check: Checker, item: Any, path: KeyPath) -> tuple[str, float]:
+    """A regex and its weight: ``'regex'`` (weight 1) or ``{'regex': weight}``."""
+    if isinstance(item, dict):
+        if len(item) != 1:
+            check.error(path, "a weighted pattern is a one-key mapping such as {'\\bscam\\b': 2}")
+            return "", 1.0
+        regex, weight = next(iter(item.items()))
+        return check.string(regex, path), check.number(weight, path)
+    return check.string(item, path), 1.0
 
 
 def value(facts: Facts, signal: Signal) -> tuple[float, list[Hit]]:
@@ -39,6 +62,8 @@ def value(facts: Facts, signal: Signal) -> tuple[float, list[Hit]]:
     stopped: list[str] = []
     hits = pattern_hits(facts.rules.patterns.compiled(signal.name, facts.lang), text, stopped)
     facts.notes.extend(f"signal '{signal.name}': {why} (see `replykit lint`)" for why in stopped)
+    if signal.pattern_weights:
+        return sum(hit.weight for hit in hits), hits
     return float(len(hits)), hits
 
 
@@ -47,16 +72,17 @@ def evidence(facts: Facts, signal: Signal, value: float, details: list[Hit]) -> 
 
 
 class Prefiltered(NamedTuple):
-    """A regex and strings at least one of which every match contains (none when unsure)."""
+    """A regex, strings at least one of which every match contains (none when unsure), and its weight."""
 
     regex: BoundedPattern
     needles: tuple[str, ...]
+    weight: float = 1.0
 
 
 _ESCAPE = re.compile(r"\\.")
 
-# A pattern ready to compile: (source, flags, needles).
-Source = tuple[str, int, tuple[str, ...]]
+# A pattern ready to compile: (source, flags, needles, weight).
+Source = tuple[str, int, tuple[str, ...], float]
 
 
 class PatternIndex:
@@ -74,8 +100,8 @@ class PatternIndex:
         for signal in signals.values():
             if signal.kind == KIND:
                 for lang in LANGS:
-                    found = [*signal.patterns.get(lang, ()), *signal.patterns.get("any", ())]
-                    self.sources[f"{signal.name}\0{lang}"] = [_source(p, signal.raw) for p in found]
+                    found = [*_with_weights(signal, lang), *_with_weights(signal, "any")]
+                    self.sources[f"{signal.name}\0{lang}"] = [_source(p, signal.raw, w) for p, w in found]
 
     def compiled(self, name: str, lang: str) -> list[Prefiltered]:
         """The regexes of pattern signal ``name`` in ``lang`` (and ``any``)."""
@@ -83,7 +109,8 @@ class PatternIndex:
         found = self._compiled.get(key)
         if found is None:
             found = self._compiled[key] = [
-                Prefiltered(BoundedPattern(source, flags), needles) for source, flags, needles in self.sources[key]
+                Prefiltered(BoundedPattern(source, flags), needles, weight)
+                for source, flags, needles, weight in self.sources[key]
             ]
         return found
 
@@ -92,7 +119,12 @@ class PatternIndex:
         return {**self.__dict__, "_compiled": {}}
 
 
-def _source(source: str, raw: bool) -> Source:
+def _with_weights(signal: Signal, lang: str) -> list[tuple[str, float]]:
+    regexes = signal.patterns.get(lang, ())
+    return list(zip(regexes, signal.pattern_weights.get(lang, (1.0,) * len(regexes)), strict=True))
+
+
+def _source(source: str, raw: bool, weight: float = 1.0) -> Source:
     from replykit.text.regexinfo import required_any
 
     flags = 0 if raw else re.IGNORECASE
@@ -100,11 +132,11 @@ def _source(source: str, raw: bool) -> Source:
         # The folded text is already lower-case: without IGNORECASE the regex
         # engine can skip ahead to the letters it needs (up to 2x faster).
         flags &= ~re.IGNORECASE
-    return source, flags, required_any(source, flags)
+    return source, flags, required_any(source, flags), weight
 
 
 def pattern_hits(patterns: list[Prefiltered], text: str, stopped: list[str] | None = None) -> list[Hit]:
-    """Distinct matches of a signal's patterns.
+    """Distinct matches of a signal's patterns, each with the weight of the first regex that found it.
 
     A regex engine tries most patterns at every position of the text;
     checking first, in C, for substrings one of which every match must
@@ -113,7 +145,7 @@ def pattern_hits(patterns: list[Prefiltered], text: str, stopped: list[str] | No
     """
     hits: dict[str, Hit] = {}
     contains = text.__contains__
-    for regex, needles in patterns:
+    for regex, needles, weight in patterns:
         if needles and not any(map(contains, needles)):
             continue
         try:
@@ -124,5 +156,5 @@ def pattern_hits(patterns: list[Prefiltered], text: str, stopped: list[str] | No
             continue
         for match in matches:
             if match.group() and match.group() not in hits:
-                hits[match.group()] = Hit(match.group(), 1.0, False, match.start(), match.end())
+                hits[match.group()] = Hit(match.group(), weight, False, match.start(), match.end())
     return list(hits.values())
