@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -78,10 +79,11 @@ def batch(
     Examples: jq -c '.comments[]' export.json | replykit batch - > replies.jsonl;
     replykit batch reviews.csv --text-field Texte --format csv > out.csv
     """
+    from replykit.batch.command import BatchArgs, run_batch
     from replykit.batch.core import BatchOptions
-    from replykit.cli.batchcmd import BatchArgs, run_batch
+    from replykit.cli.boundary import report
     from replykit.cli.replycore import parse_vars
-    from replykit.errors import UsageError
+    from replykit.errors import ExitCode, UsageError
     from replykit.rules.load import load_rules
 
     if csv_raw and fmt is not BatchFormat.csv:
@@ -103,11 +105,28 @@ def batch(
         id_field=id_field,
         fmt=fmt.value if fmt else None,
         csv_raw=csv_raw,
-        triage_only=triage_only,
-        summary=summary,
-        summary_format=summary_format.value,
         fail_fast=fail_fast,
         jobs=jobs,
         color=str(getattr(color, "value", color)),
     )
-    return run_batch(args, options)
+    result = run_batch(args, options, report)
+    if result.interrupted:
+        report(f"interrupted after {result.summary.records} records; every record written is complete")
+    show = summary if summary is not None else sys.stderr.isatty()
+    if show:
+        _print_summary(result.summary.to_dict(), summary_format.value, args.color)
+    if result.interrupted:
+        return int(ExitCode.INTERRUPTED)
+    return int(ExitCode.INPUT_ERROR if result.failed else ExitCode.OK)
+
+
+def _print_summary(data: dict[str, Any], fmt: str, color: str) -> None:
+    if fmt == "json":
+        from replykit.formats.jsonout import dumps
+
+        sys.stderr.write(dumps(data) + "\n")
+        sys.stderr.flush()
+        return
+    from replykit.formats.batchout import print_summary
+
+    print_summary(data, color, stderr=True)
