@@ -82,8 +82,8 @@ def batch(
     from replykit.batch.command import BatchArgs, run_batch
     from replykit.batch.core import BatchOptions
     from replykit.cli.boundary import report
-    from replykit.cli.replycore import parse_vars
     from replykit.errors import ExitCode, UsageError
+    from replykit.reply.suggestion import parse_vars
     from replykit.rules.load import load_rules
 
     if csv_raw and fmt is not BatchFormat.csv:
