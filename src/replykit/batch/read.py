@@ -21,7 +21,6 @@ from replykit.errors import UsageError
 from replykit.text import jsonfast
 from replykit.text.inputs import open_binary
 
-FORMATS = ("jsonl", "csv", "text")
 _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "csv", ".txt": "text"}
 SNIFF_BYTES = 64 * 1024
 MAX_LINE_BYTES = 1024 * 1024  # a longer "comment" is reported, not analysed
@@ -199,11 +198,6 @@ def mapping_record(data: dict[str, Any], number: int, text_field: str, id_field:
     if not text.strip():
         return Record(number, id=record_id, fields=fields, error=f"'{text_field}' is empty")
     return Record(number, text, record_id, fields)
-
-
-def read_text(stream: IO[bytes]) -> Iterator[Record]:
-    """One comment per line; blank lines are not records."""
-    return map(LineParser("text").parse, nonblank_lines(stream))
 
 
 def read_csv(
