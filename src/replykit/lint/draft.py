@@ -19,10 +19,10 @@ def check_text(draft: str, rules: Rules, lang: str | None, category: str, public
     """The stable JSON form of one draft's review (schema ``replykit.check/1``)."""
     from replykit.lint.tone import contacts_of, review
     from replykit.text.normalize import normalize, tokenize
-    from replykit.triage.language import detect
+    from replykit.triage.language import language_of
 
     if lang is None:
-        lang = detect(tokenize(normalize(draft)), draft, rules.default_lang)[0]
+        lang = language_of(rules, tokenize(normalize(draft)), draft)[0]
     contacts = contacts_of(dict(rules.profile), lang)
     levels = check_levels(rules)
     findings = [

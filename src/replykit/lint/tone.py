@@ -256,9 +256,9 @@ def review(
     normalized = normalize(text)
     spans = token_spans(normalized)
     if lang not in LANGS:
-        from replykit.triage.language import detect
+        from replykit.triage.language import language_of
 
-        lang = detect([tok for tok, _, _ in spans], text, rules.default_lang)[0]
+        lang = language_of(rules, [tok for tok, _, _ in spans], text)[0]
     lists = tone_rules(rules).langs[lang]
     matches = {name: _matches(lists, name, normalized, spans) for name in LISTS}
     found: list[Finding] = []
