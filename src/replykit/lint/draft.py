@@ -56,14 +56,11 @@ def check_records(
 def edit_and_check(result: Suggestion, rules: Rules) -> tuple[Suggestion, dict[str, Any]]:
     """``reply --edit``: the public reply as the user rewrote it in their editor, and its review."""
     from replykit.lint.editor import edit_text
+    from replykit.lint.tone import category_of
 
     edited = edit_text(result.public_reply)
     result = result._replace(public_reply=edited)
-    category = "moderation" if result.action == "moderate" else result.category
-    return result, check_text(edited, rules, result.lang, category if category in CHECKED else "", True)
-
-
-CHECKED = ("complaint", "question", "moderation")
+    return result, check_text(edited, rules, result.lang, category_of(result.triage.outcome), True)
 
 
 def _finding_dict(f: Finding, level: str) -> dict[str, Any]:

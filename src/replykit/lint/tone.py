@@ -14,7 +14,7 @@ import re
 from typing import Any, NamedTuple
 
 from replykit.errors import UsageError
-from replykit.rules.model import LANGS, Rules
+from replykit.rules.model import LANGS, Outcome, Rules
 from replykit.text.normalize import normalize, token_spans
 from replykit.text.saferegex import BoundedPattern, PatternStopped, check_syntax
 
@@ -227,6 +227,20 @@ def _rewordings(raw: Any, lang: str, rules: Rules) -> dict[str, str]:
     if not isinstance(items, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in items.items()):
         raise UsageError(f"{rules.source}: lint.tone.rewordings.{lang}: expected a mapping of phrase: calmer wording")
     return {" ".join(tok for tok, _, _ in token_spans(normalize(k))): v for k, v in items.items()}
+
+
+def category_of(outcome: Outcome) -> str:
+    """What the method asks of this outcome's public reply: the ``category`` of :func:`review`.
+
+    The one rule for ``lint``, ``reply --edit`` and the choices of ``check --for``.
+    """
+    if outcome.action == "moderate":
+        return "moderation"
+    if outcome.category in ("complaint", "question"):
+        return outcome.category
+    if outcome.option == 1:  # O2.3: a vague dissatisfaction is handled as a complaint
+        return "complaint"
+    return ""
 
 
 def review(
