@@ -72,3 +72,15 @@ def test_anything_else_is_left_to_typer(argv: list[str]) -> None:
 def test_paths_arrive_as_paths() -> None:
     parsed = fastpath.parse_reply_args(["--rules", "r.yaml", "--templates", "t"])
     assert parsed == fastpath.ReplyArgs(rules=Path("r.yaml"), templates=Path("t"))
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "table"),
+    [("reply", "--format", "REPLY"), ("check", "--format", "CHECK"), ("batch", "--summary-format", "BATCH_SUMMARY")],
+)
+def test_format_choices_are_the_dispatch_tables(command: str, option: str, table: str) -> None:
+    from replykit.formats import dispatch
+
+    params = typer.main.get_command(support.typer_app()).commands[command].params  # type: ignore[attr-defined]
+    choices = next(p.type.choices for p in params if option in getattr(p, "opts", ()))
+    assert tuple(choices) == tuple(getattr(dispatch, table))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from replykit.cli.options import ColorOption, Lang, RulesOption, TextOrJson, error_boundary
+
+if TYPE_CHECKING:
+    from replykit.batch.command import BatchResult
 
 
 class InputFormat(str, Enum):
@@ -82,7 +85,7 @@ def batch(
     from replykit.batch.command import BatchArgs, run_batch
     from replykit.batch.core import BatchOptions
     from replykit.cli.boundary import report
-    from replykit.errors import ExitCode, UsageError
+    from replykit.errors import UsageError
     from replykit.reply.suggestion import parse_vars
     from replykit.rules.load import load_rules
 
@@ -109,24 +112,19 @@ def batch(
         jobs=jobs,
         color=str(getattr(color, "value", color)),
     )
-    result = run_batch(args, options, report)
+    return _finish(run_batch(args, options, report), summary, summary_format.value, args.color)
+
+
+def _finish(result: BatchResult, summary: bool | None, summary_format: str, color: str) -> int:
+    """Report an interruption, print the summary when asked (or on a terminal), pick the exit code."""
+    from replykit.cli.boundary import report
+    from replykit.errors import ExitCode
+    from replykit.formats.dispatch import BATCH_SUMMARY
+
     if result.interrupted:
         report(f"interrupted after {result.summary.records} records; every record written is complete")
-    show = summary if summary is not None else sys.stderr.isatty()
-    if show:
-        _print_summary(result.summary.to_dict(), summary_format.value, args.color)
+    if summary if summary is not None else sys.stderr.isatty():
+        BATCH_SUMMARY[summary_format](result.summary.to_dict(), color)
     if result.interrupted:
         return int(ExitCode.INTERRUPTED)
     return int(ExitCode.INPUT_ERROR if result.failed else ExitCode.OK)
-
-
-def _print_summary(data: dict[str, Any], fmt: str, color: str) -> None:
-    if fmt == "json":
-        from replykit.formats.jsonout import dumps
-
-        sys.stderr.write(dumps(data) + "\n")
-        sys.stderr.flush()
-        return
-    from replykit.formats.batchout import print_summary
-
-    print_summary(data, color, stderr=True)

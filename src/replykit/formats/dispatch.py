@@ -62,3 +62,20 @@ def _check_json(draft: str, review: dict[str, Any], color: str) -> None:
 
 # ``replykit check --format``: (draft, review, colour) -> printed on stdout
 CHECK: dict[str, Callable[[str, dict[str, Any], str], None]] = {"text": _check_text, "json": _check_json}
+
+
+def _summary_text(data: dict[str, Any], color: str) -> None:
+    from replykit.formats.batchout import print_summary
+
+    print_summary(data, color, stderr=True)
+
+
+def _summary_json(data: dict[str, Any], color: str) -> None:
+    from replykit.formats.jsonout import dumps
+
+    sys.stderr.write(dumps(data) + "\n")
+    sys.stderr.flush()
+
+
+# ``replykit batch --summary-format``: (summary dict, colour) -> printed on stderr
+BATCH_SUMMARY: dict[str, Callable[[dict[str, Any], str], None]] = {"text": _summary_text, "json": _summary_json}
