@@ -8,7 +8,7 @@ parsed here into the same :class:`ReplyArgs` and runs the same
 :func:`run_reply` as the typer command. Anything
 this parser does not fully understand (``--help``, an unknown option, a bad
 choice, a missing value) returns None and typer handles the call, so every
-message and error users see still comes from typer. tests/test_fastpath.py
+message and error users see still comes from typer. tests/cli/test_fastpath.py
 checks that this table and the typer command declare the same options.
 """
 
