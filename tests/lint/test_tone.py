@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 import support
-from replykit.errors import UsageError
+from replykit.errors import RulesError
 from replykit.lint.tone import KINDS, contacts_of, review
 from replykit.rules.load import load_rules
 
@@ -114,9 +115,10 @@ def test_user_lists_extend_and_bad_shapes_are_clear_errors(tmp_path: Path) -> No
     for bad, message in [
         ("    sarcasm: [a]\n", "lint.tone.sarcasm: expected a mapping"),
         ("    sarcasm:\n      terms: {en: yes}\n", "lint.tone.sarcasm.terms.en: expected a list"),
-        ("    sarcasm:\n      patterns: {en: ['(']}\n", "not a valid regex"),
-        ("    sarcasam:\n      terms: {en: [a]}\n", "unknown list 'sarcasam'"),
+        ("    sarcasm:\n      patterns: {en: ['(']}\n", "lint.tone.sarcasm.patterns.en[0]: invalid regular expression"),
+        ("    sarcasam:\n      terms: {en: [a]}\n", "lint.tone.sarcasam: unknown key 'sarcasam'"),
     ]:
+        # the schema checks the lint section when the rules load, each problem at its line and column
         path.write_text(base + "lint:\n  tone:\n" + bad, "utf-8")
-        with pytest.raises(UsageError, match=message.replace("(", r"\(")):
-            review("x", "en", load_rules(path, use_cache=False))
+        with pytest.raises(RulesError, match=r"rules\.yaml:\d+:\d+: " + re.escape(message)):
+            load_rules(path, use_cache=False)

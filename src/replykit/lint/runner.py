@@ -60,7 +60,12 @@ def configured_levels(target: Target) -> dict[str, str]:
         if level is False:  # YAML reads an unquoted `off` as false
             level = "off"
         if check_id not in REGISTRY:
-            raise UsageError(f"{target.rules_path}: lint.checks.{check_id}: unknown check")
+            from replykit.lint.positions import position
+            from replykit.rules.checker import did_you_mean
+
+            line, column = position(target, ("lint", "checks", check_id))
+            hint = did_you_mean(str(check_id), tuple(REGISTRY))
+            raise UsageError(f"{target.rules_path}:{line}:{column}: lint.checks.{check_id}: unknown check: {hint}")
         if level not in (*LEVELS, "off"):
             raise UsageError(f"{target.rules_path}: lint.checks.{check_id}: level must be error, warning or off")
         levels[check_id] = str(level)

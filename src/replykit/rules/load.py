@@ -56,12 +56,14 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, use_cache: bool = 
 
 def compile_rules(text: str, filename: str = "rules.yaml") -> Rules:
     """Validate rules given as YAML text and build the matchers."""
-    from replykit.rules.matchers import LexiconIndex
+    from replykit.rules.kinds.lexicon import LexiconIndex
+    from replykit.rules.kinds.pattern import PatternIndex
     from replykit.rules.schema import build_rules
     from replykit.rules.yamlsrc import load_yaml
 
     rules = build_rules(load_yaml(text, filename))
     rules.index = LexiconIndex(rules.signals)
+    rules.patterns = PatternIndex(rules.signals)
     return rules
 
 
@@ -89,13 +91,14 @@ def cache_dir() -> Path:
 
 
 # The modules that define the compiled form: editing any of them (a
-# development checkout, an upgrade) must invalidate cached rules.
+# development checkout, an upgrade) must invalidate cached rules. Every
+# module of rules/kinds/ counts too (see _code_files): a new kind needs no line here.
 _CODE = (
     "rules/model.py",
     "rules/checker.py",
     "rules/schema.py",
+    "rules/signals.py",
     "rules/includes.py",
-    "rules/matchers.py",
     "rules/conditions.py",
     "text/normalize.py",
     "text/jinjaenv.py",
@@ -103,10 +106,15 @@ _CODE = (
 
 
 def _cache_file(file: Path, stat: os.stat_result) -> Path:
-    here = Path(__file__).parents[1]
-    code = "|".join(str((here / name).stat().st_mtime_ns) for name in _CODE)
+    code = "|".join(str(path.stat().st_mtime_ns) for path in _code_files())
     key = f"{CACHE_FORMAT}|{__version__}|{sys.version}|{code}|{file.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
     return cache_dir() / f"rules-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
+
+
+def _code_files() -> list[Path]:
+    here = Path(__file__).parents[1]
+    kinds = sorted(entry.name for entry in os.scandir(here / "rules" / "kinds") if entry.name.endswith(".py"))
+    return [here / name for name in (*_CODE, *(f"rules/kinds/{name}" for name in kinds))]
 
 
 def _read_cache(cache: Path) -> Rules | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 LANGS = ("en", "fr")
+LANG_KEYS = (*LANGS, "any")  # where terms and patterns are listed: a language, or both
 CATEGORIES = ("complaint", "question", "general", "inappropriate", "praise", "other")
 # Label maps (eval, learn): "*rest" in a map names the class of every category it does not name.
 REST = "rest"
@@ -56,8 +57,18 @@ class Term(NamedTuple):
     weight: float = 1.0
 
 
+class Hit(NamedTuple):
+    """One matched term (or regex match) with its span in the comment."""
+
+    text: str  # the term as written in rules.yaml, or the regex match
+    weight: float
+    negated: bool
+    start: int
+    end: int
+
+
 class Signal(NamedTuple):
-    """A named detector; ``kind`` picks which of the option groups applies."""
+    """A named detector; ``kind`` picks which of the option groups applies (see ``rules/kinds/``)."""
 
     name: str
     kind: str  # lexicon | pattern | stat | field
@@ -136,7 +147,8 @@ class Rules:
     lint: dict[str, Any] = field(default_factory=dict)
     templates_dir: str | None = None  # set by the rules file's `templates:` key
     includes: tuple[tuple[str, int, int], ...] = ()  # included files: (resolved path, mtime_ns, size)
-    index: Any = None  # replykit.rules.matchers.LexiconIndex, built once per load
+    index: Any = None  # replykit.rules.kinds.lexicon.LexiconIndex, built once per load
+    patterns: Any = None  # replykit.rules.kinds.pattern.PatternIndex, built once per load
     nodes: dict[str, Node] = field(default_factory=dict)
     checked_templates: set[str] = field(default_factory=set)  # folders known to hold every template
     # Words that, within two words after a negator, mean it negates nothing that

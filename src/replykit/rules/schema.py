@@ -11,6 +11,8 @@ from typing import Any
 from replykit.errors import RulesError
 from replykit.rules import conditions, graph
 from replykit.rules.checker import Checker
+from replykit.rules.kinds.lexicon import parse_terms
+from replykit.rules.lintconf import parse_lint
 from replykit.rules.model import (
     ACTIONS,
     CATEGORIES,
@@ -23,7 +25,7 @@ from replykit.rules.model import (
     Signal,
     Solution,
 )
-from replykit.rules.signals import parse_signals, parse_terms
+from replykit.rules.signals import parse_signals
 from replykit.rules.yamlsrc import KeyPath, YamlDocument
 from replykit.text.jinjaenv import rule_text_problem
 from replykit.text.normalize import normalize, tokenize
@@ -84,7 +86,7 @@ def build_rules(doc: YamlDocument) -> Rules:
         outcomes=outcomes,
         reminders=parse_reminders(check, top.get("reminders", [])),
         solutions=solutions,
-        lint=check.mapping(top.get("lint", {}), ("lint",), None),
+        lint=parse_lint(check, top.get("lint", {})),
         templates_dir=check.string(top["templates"], ("templates",)) if "templates" in top else None,
         includes=included,
     )

@@ -12,8 +12,10 @@ from typing import Any, NamedTuple
 
 from replykit.errors import InputError
 from replykit.rules import conditions
-from replykit.rules import matchers as sig
-from replykit.rules.model import LANGS, Node, Outcome, Rules
+from replykit.rules.kinds import REGISTRY as KINDS
+from replykit.rules.kinds.lexicon import evidence as lexicon_evidence
+from replykit.rules.kinds.lexicon import lexicon_value
+from replykit.rules.model import LANGS, Hit, Node, Outcome, Rules, Signal
 from replykit.text.normalize import normalize, token_offsets, tokenize
 from replykit.triage import language as langmod
 
@@ -69,7 +71,7 @@ class Facts:
         self.lang, self.fields, self.policy = lang, fields, policy
         self._cache: dict[str, tuple[float, bool, list[str]]] = {}
         self.fired_names: set[str] = set()  # lexicon signals that fired, for compiled conditions
-        self._kept: dict[str, list[sig.Hit]] = {}  # their terms, turned into evidence on demand
+        self._kept: dict[str, list[Hit]] = {}  # their terms, turned into evidence on demand
         self.notes: list[str] = []  # what the user should know about this analysis
         self.seen: list[str] = []  # fired signals the current node's condition consulted
         self._scan_lexicons()
@@ -85,7 +87,7 @@ class Facts:
         signals, cache = self.rules.index.lexicon_signals, self._cache
         for name, found in hits.items():
             signal = signals[name]
-            value, kept = sig.lexicon_value(signal, found)
+            value, kept = lexicon_value(signal, found)
             if value > 0 and conditions.within(value, signal.minimum, signal.maximum):
                 cache[name] = (value, True, NO_EVIDENCE_YET)
                 self._kept[name] = kept
@@ -97,7 +99,7 @@ class Facts:
         """The words or values that fired signal ``name`` (empty when it did not fire)."""
         value, fired, words = self.signal(name)
         if words is NO_EVIDENCE_YET:
-            words = list(dict.fromkeys(self.token_excerpt(h) for h in self._kept[name]))
+            words = lexicon_evidence(self, self.rules.signals[name], value, self._kept[name])
             self._cache[name] = (value, fired, words)
         return words
 
@@ -116,45 +118,19 @@ class Facts:
             found = self._cache[name] = self._compute(self.rules.signals[name])
         return found
 
-    def _compute(self, signal: Any) -> tuple[float, bool, list[str]]:
-        hits: list[sig.Hit] = []
-        if signal.kind == "lexicon":  # settled by the scan: no hit, no value
-            return NOT_FIRED
-        if signal.kind == "pattern":
-            text = self.text if signal.raw else self.norm
-            stopped: list[str] = []
-            hits = sig.pattern_hits(self.rules.index.patterns(signal.name, self.lang), text, stopped)
-            self.notes.extend(f"signal '{signal.name}': {why} (see `replykit lint`)" for why in stopped)
-            value = float(len(hits))
-        elif signal.kind == "stat":
-            value = sig.measure(signal.measure, self.text)
-        else:
-            value = self._field_value(signal)
+    def _compute(self, signal: Signal) -> tuple[float, bool, list[str]]:
+        kind = KINDS[signal.kind]
+        value, details = kind.value(self, signal)
         if not (value > 0 and conditions.within(value, signal.minimum, signal.maximum)):
             return value, False, []
-        return value, True, self._evidence(signal, value, hits)
-
-    def _field_value(self, signal: Any) -> float:
-        raw = self.fields.get(signal.field_name)
-        if raw is None:  # the usual case: most records do not carry every field
-            return 0.0
-        if signal.values:
-            return 1.0 if raw is not None and str(raw).casefold() in signal.values else 0.0
-        return sig.field_number(raw)
-
-    def _evidence(self, signal: Any, value: float, hits: list[sig.Hit]) -> list[str]:
-        if signal.kind == "stat":
-            return [f"{signal.measure}={value:g}"]
-        if signal.kind == "field":
-            return [f"{signal.field_name}={self.fields.get(signal.field_name)}"]
-        return list(dict.fromkeys(self.excerpt(h.start, h.end) for h in hits))
+        return value, True, kind.evidence(self, signal, value, details)
 
     def excerpt(self, start: int, end: int) -> str:
         """The comment's own characters between two offsets (the folded ones if lengths differ)."""
         source = self.text if len(self.text) == len(self.norm) else self.norm
         return source[start:end]
 
-    def token_excerpt(self, hit: sig.Hit) -> str:
+    def token_excerpt(self, hit: Hit) -> str:
         spans = self._spans
         if spans is None or len(spans) <= hit.end:  # offsets only as far as evidence needs them
             spans = self._spans = token_offsets(self.norm, self.tokens, max(hit.end, 2 * len(spans or ())))

@@ -1,30 +1,88 @@
-"""Signal detectors: lexicons, regex patterns, text statistics, record fields.
+"""The ``lexicon`` kind: words, stems and phrases, weighted, with negation.
 
 All lexicon signals of a language share one index, so a comment is scanned
 once whatever the number of signals: each token is looked up as an exact word
 and as the stems of its prefixes, and phrase tails are checked only on a hit.
+The scan settles every lexicon signal before the walk (see
+``replykit.triage.walk.Facts``): :func:`value` is only asked about those
+without a hit.
 """
 
 from __future__ import annotations
 
 import re
 from functools import partial
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from replykit.rules.model import LANGS, Signal, Term
-from replykit.text.saferegex import BoundedPattern, PatternStopped
+from replykit.rules.model import LANG_KEYS, LANGS, Hit, Signal, Term
+from replykit.text.normalize import normalize, tokenize
+
+if TYPE_CHECKING:
+    from replykit.rules.checker import Checker
+    from replykit.rules.yamlsrc import KeyPath
+    from replykit.triage.walk import Facts
+
+KIND = "lexicon"
+KEYS = ("terms", "negation", "window", "topic")
+NEGATION_MODES = ("ignore", "exclude", "require")
+
+
+def parse(check: Checker, raw: dict[str, Any], path: KeyPath, common: dict[str, Any]) -> Signal:
+    terms = parse_terms(check, raw.get("terms"), (*path, "terms"))
+    topic = check.localized(raw.get("topic", {}), (*path, "topic")) if "topic" in raw else {}
+    return Signal(
+        **common,
+        terms=terms,
+        negation=check.choice(raw.get("negation", "ignore"), (*path, "negation"), NEGATION_MODES),
+        window=int(check.number(raw.get("window", 3), (*path, "window"))),
+        topic=dict.fromkeys(LANGS, topic) if isinstance(topic, str) else topic,
+    )
+
+
+def parse_terms(check: Checker, value: Any, path: KeyPath) -> dict[str, tuple[Term, ...]]:
+    if value is None:
+        check.error(path, "missing required key 'terms'")
+        return {}
+    out = {}
+    for lang, items in check.mapping(value, path, LANG_KEYS).items():
+        terms = []
+        for i, item in enumerate(check.sequence(items, (*path, lang))):
+            term = parse_term(check, item, (*path, lang, i))
+            if term:
+                terms.append(term)
+        out[lang] = tuple(terms)
+    return out
+
+
+def parse_term(check: Checker, item: Any, path: KeyPath) -> Term | None:
+    weight = 1.0
+    if isinstance(item, dict):
+        if len(item) != 1:
+            check.error(path, 'a weighted term is a one-key mapping such as {"rembours*": 2}')
+            return None
+        item, weight = next(iter(item.items()))
+        weight = check.number(weight, path)
+    text = check.string(item, path)
+    tokens = tuple((tok.rstrip("*"), tok.endswith("*")) for tok in _term_tokens(text))
+    if text and not tokens:
+        check.error(path, f"term '{text}' has no letters, digits or emoji to match")
+        return None
+    return Term(text, tokens, weight) if tokens else None
+
+
+def _term_tokens(text: str) -> list[str]:
+    # A trailing '*' marks a stem; keep it attached to its word while tokenising.
+    words = normalize(text).replace("*", "\u2217").split()
+    out: list[str] = []
+    for word in words:
+        parts = tokenize(word.replace("\u2217", ""))
+        if parts and word.endswith("\u2217"):
+            parts[-1] += "*"
+        out.extend(parts)
+    return out
+
 
 Entry = tuple[str, Term]  # (signal name, term)
-
-
-class Hit(NamedTuple):
-    """One matched term (or regex match) with its span in the comment."""
-
-    text: str  # the term as written in rules.yaml, or the regex match
-    weight: float
-    negated: bool
-    start: int
-    end: int
 
 
 # Words of a link ("https", "t", "co" of t.co): they are not the comment's language.
@@ -93,16 +151,12 @@ class LexiconIndex:
 
     def __init__(self, signals: dict[str, Signal]) -> None:
         self.langs = {lang: _LangIndex() for lang in LANGS}
-        self.pattern_sources: dict[str, tuple[Signal, int]] = {}
-        self._compiled: dict[str, list[Prefiltered]] = {}
         self.windows = {s.name: s.window for s in signals.values() if s.kind == "lexicon"}
         self.lexicon_signals = {s.name: s for s in signals.values() if s.kind == "lexicon"}
         self.topic_signals = tuple(s for s in signals.values() if s.topic)
         for signal in signals.values():
             if signal.kind == "lexicon":
                 self._add_terms(signal)
-            elif signal.kind == "pattern":
-                self._add_patterns(signal)
         for index in self.langs.values():
             index.freeze()
 
@@ -111,22 +165,6 @@ class LexiconIndex:
             for target in LANGS if lang == "any" else (lang,):
                 for term in terms:
                     self.langs[target].add(signal.name, term)
-
-    def _add_patterns(self, signal: Signal) -> None:
-        self.pattern_sources[signal.name] = (signal, 0 if signal.raw else re.IGNORECASE)
-
-    def patterns(self, name: str, lang: str) -> list[Prefiltered]:
-        """The regexes of a pattern signal in ``lang`` (and ``any``), compiled on first use.
-
-        Compiling every pattern of the default rules costs ~35 ms, more than a
-        whole ``reply``; one comment needs those of a few signals, in one language.
-        """
-        key = f"{name}\0{lang}"
-        if key not in self._compiled:
-            signal, flags = self.pattern_sources[name]
-            sources = [*signal.patterns.get(lang, ()), *signal.patterns.get("any", ())]
-            self._compiled[key] = [prefiltered(p, flags) for p in sources]
-        return self._compiled[key]
 
     def language_votes(self, tokens: list[str]) -> tuple[int, int]:
         """How many words only the French terms, and only the English terms, start with: (fr, en)."""
@@ -139,10 +177,6 @@ class LexiconIndex:
             fr += in_fr and not in_en
             en += in_en and not in_fr
         return fr, en
-
-    def __getstate__(self) -> dict[str, Any]:
-        # Compiled patterns would be recompiled on unpickling: keep the cache lean.
-        return {**self.__dict__, "_compiled": {}}
 
     def scan(
         self, tokens: list[str], lang: str, negators: frozenset[str], exceptions: frozenset[str] = frozenset()
@@ -213,82 +247,9 @@ def lexicon_value(signal: Signal, hits: list[Hit]) -> tuple[float, list[Hit]]:
     return sum(h.weight for h in seen.values()), list(seen.values())
 
 
-class Prefiltered(NamedTuple):
-    """A regex and strings at least one of which every match contains (none when unsure)."""
-
-    regex: BoundedPattern
-    needles: tuple[str, ...]
+def value(facts: Facts, signal: Signal) -> tuple[float, None]:
+    return 0.0, None  # settled by the scan: no hit, no value
 
 
-_ESCAPE = re.compile(r"\\.")
-
-
-def prefiltered(source: str, flags: int) -> Prefiltered:
-    from replykit.text.regexinfo import required_any
-
-    if flags & re.IGNORECASE and not any(c.isupper() for c in _ESCAPE.sub("", source)):
-        # The folded text is already lower-case: without IGNORECASE the regex
-        # engine can skip ahead to the letters it needs (up to 2x faster).
-        flags &= ~re.IGNORECASE
-    return Prefiltered(BoundedPattern(source, flags), required_any(source, flags))
-
-
-def pattern_hits(patterns: list[Prefiltered], text: str, stopped: list[str] | None = None) -> list[Hit]:
-    """Distinct matches of a signal's patterns.
-
-    A regex engine tries most patterns at every position of the text;
-    checking first, in C, for substrings one of which every match must
-    contain skips the regex for most comments. A regex that runs past its
-    time limit finds nothing, and why goes to ``stopped``.
-    """
-    hits: dict[str, Hit] = {}
-    contains = text.__contains__
-    for regex, needles in patterns:
-        if needles and not any(map(contains, needles)):
-            continue
-        try:
-            matches = regex.matches(text)
-        except PatternStopped as exc:
-            if stopped is not None:
-                stopped.append(str(exc))
-            continue
-        for match in matches:
-            if match.group() and match.group() not in hits:
-                hits[match.group()] = Hit(match.group(), 1.0, False, match.start(), match.end())
-    return list(hits.values())
-
-
-_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]")
-_URL = re.compile(r"https?://\S+|\bwww\.\S+")
-_MENTION = re.compile(r"(?<!\w)@\w+")
-_RUN = re.compile(r"[!?]{2,}")
-
-
-def measure(name: str, text: str) -> float:
-    """A text statistic of the raw comment (see the `stat` signal kind)."""
-    if name == "caps_ratio":
-        letters = [c for c in _MENTION.sub("", text) if c.isalpha()]
-        return sum(c.isupper() for c in letters) / len(letters) if len(letters) >= 8 else 0.0
-    if name == "exclamations":
-        return float(text.count("!"))
-    if name == "questions":
-        return float(text.count("?"))
-    if name == "length":
-        return float(len(text))
-    if name == "words":
-        return float(len(text.split()))
-    if name == "emoji":
-        return float(len(_EMOJI.findall(text)))
-    if name == "urls":
-        return float(len(_URL.findall(text)))
-    if name == "mentions":
-        return float(len(_MENTION.findall(text)))
-    if name == "repeated_punct":
-        return float(max((len(m) for m in _RUN.findall(text)), default=0))
-    raise ValueError(name)
-
-
-def field_number(value: Any) -> float:
-    from replykit.rules.conditions import to_number
-
-    return to_number(value) or 0.0
+def evidence(facts: Facts, signal: Signal, value: float, details: list[Hit]) -> list[str]:
+    return list(dict.fromkeys(facts.token_excerpt(h) for h in details))
