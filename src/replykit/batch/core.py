@@ -16,8 +16,6 @@ from replykit.errors import ReplykitError, TemplateError, UsageError
 from replykit.reply.suggestion import suggest
 from replykit.rules.model import Rules
 
-BATCH_SCHEMA = "replykit.batch/1"
-
 
 class BatchOptions:
     """What every record of a run shares (picklable, sent once to each worker)."""
@@ -50,7 +48,13 @@ def triage_many(
     *,
     text_field: str = "text",
     id_field: str = "id",
-    **options: Any,
+    triage_only: bool = False,
+    lang: str | None = None,
+    platform: str = "",
+    variables: dict[str, str] | None = None,
+    templates: str | Path | None = None,
+    author_field: str = "author",
+    platform_field: str = "platform",
 ) -> Iterator[dict[str, Any]]:
     """Triage (and by default answer) each item; yield one result dict per item, in order.
 
@@ -58,8 +62,8 @@ def triage_many(
         items: comment strings, dicts (records with a ``text_field``), or :class:`Record`.
         rules: compiled rules; the discovered rules file when None.
         text_field, id_field: which keys of a dict hold the comment and its id.
-        **options: ``triage_only``, ``lang``, ``platform``, ``variables``,
-            ``templates``, ``author_field``, ``platform_field`` (see BatchOptions).
+        triage_only, lang, platform, variables, templates, author_field,
+            platform_field: what every item shares (see :class:`BatchOptions`).
 
     Yields:
         ``{"line", "id", "text", "fields", ...suggestion}`` or ``{"line", "id", "error"}``.
@@ -72,7 +76,16 @@ def triage_many(
         from replykit.rules.load import load_rules
 
         rules = load_rules()
-    run = BatchOptions(rules, **options)
+    run = BatchOptions(
+        rules,
+        triage_only=triage_only,
+        lang=lang,
+        platform=platform,
+        variables=variables,
+        templates=templates,
+        author_field=author_field,
+        platform_field=platform_field,
+    )
     for number, item in enumerate(items, 1):
         yield process(as_record(item, number, text_field, id_field), run)
 

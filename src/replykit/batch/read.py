@@ -11,14 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from replykit.errors import UsageError
 from replykit.text import jsonfast
+from replykit.text.inputs import open_binary
 
-FORMATS = ("jsonl", "csv", "text")
 _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "csv", ".txt": "text"}
 SNIFF_BYTES = 64 * 1024
 MAX_LINE_BYTES = 1024 * 1024  # a longer "comment" is reported, not analysed
@@ -60,6 +62,21 @@ class Reader(NamedTuple):
     # them (the records above are the same lines, parsed here)
     lines: Iterator[tuple[int, bytes]] | None = None
     parser: LineParser | None = None
+
+
+def open_input(path: str | None) -> tuple[IO[bytes], str, int]:
+    """The stream to read, its name for messages, and its size (0 when unknown); ``-`` or None is stdin.
+
+    Raises:
+        UsageError: no path and stdin is a terminal (nothing piped in).
+    """
+    if path is None and sys.stdin.isatty():  # `replykit batch` typed alone must not sit waiting
+        raise UsageError("no input given: pass a FILE, or pipe the comments in (... | replykit batch -)")
+    if path is None or path == "-":
+        return sys.stdin.buffer, "<stdin>", 0
+    stream = open_binary(path)
+    size = os.fstat(stream.fileno()).st_size if Path(path).is_file() else 0
+    return stream, path, size
 
 
 def open_records(stream: IO[bytes], name: str, fmt: str | None, text_field: str, id_field: str) -> Reader:
@@ -181,11 +198,6 @@ def mapping_record(data: dict[str, Any], number: int, text_field: str, id_field:
     if not text.strip():
         return Record(number, id=record_id, fields=fields, error=f"'{text_field}' is empty")
     return Record(number, text, record_id, fields)
-
-
-def read_text(stream: IO[bytes]) -> Iterator[Record]:
-    """One comment per line; blank lines are not records."""
-    return map(LineParser("text").parse, nonblank_lines(stream))
 
 
 def read_csv(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from replykit.cli.options import ColorOption, Lang, RulesOption, TextOrJson, error_boundary
+
+if TYPE_CHECKING:
+    from replykit.batch.command import BatchResult
 
 
 class InputFormat(str, Enum):
@@ -78,10 +82,11 @@ def batch(
     Examples: jq -c '.comments[]' export.json | replykit batch - > replies.jsonl;
     replykit batch reviews.csv --text-field Texte --format csv > out.csv
     """
+    from replykit.batch.command import BatchArgs, run_batch
     from replykit.batch.core import BatchOptions
-    from replykit.cli.batchcmd import BatchArgs, run_batch
-    from replykit.cli.replycore import parse_vars
+    from replykit.cli.boundary import report
     from replykit.errors import UsageError
+    from replykit.reply.suggestion import parse_vars
     from replykit.rules.load import load_rules
 
     if csv_raw and fmt is not BatchFormat.csv:
@@ -103,11 +108,23 @@ def batch(
         id_field=id_field,
         fmt=fmt.value if fmt else None,
         csv_raw=csv_raw,
-        triage_only=triage_only,
-        summary=summary,
-        summary_format=summary_format.value,
         fail_fast=fail_fast,
         jobs=jobs,
         color=str(getattr(color, "value", color)),
     )
-    return run_batch(args, options)
+    return _finish(run_batch(args, options, report), summary, summary_format.value, args.color)
+
+
+def _finish(result: BatchResult, summary: bool | None, summary_format: str, color: str) -> int:
+    """Report an interruption, print the summary when asked (or on a terminal), pick the exit code."""
+    from replykit.cli.boundary import report
+    from replykit.errors import ExitCode
+    from replykit.formats.dispatch import BATCH_SUMMARY
+
+    if result.interrupted:
+        report(f"interrupted after {result.summary.records} records; every record written is complete")
+    if summary if summary is not None else sys.stderr.isatty():
+        BATCH_SUMMARY[summary_format](result.summary.to_dict(), color)
+    if result.interrupted:
+        return int(ExitCode.INTERRUPTED)
+    return int(ExitCode.INPUT_ERROR if result.failed else ExitCode.OK)

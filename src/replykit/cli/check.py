@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -77,41 +76,30 @@ def check(
         from replykit.errors import UsageError
 
         raise UsageError("the draft is empty: pass a FILE, - for stdin, or --text")
+    from replykit.formats.dispatch import CHECK
     from replykit.lint.draft import check_text
 
     result = check_text(draft, loaded, chosen_lang, cat, not private)
-    if fmt == TextOrJson.json:
-        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
-    else:
-        from replykit.formats.checkout import print_text
-
-        print_text(draft, result, str(getattr(color, "value", color)))
+    CHECK[fmt.value](draft, result, str(getattr(color, "value", color)))
     return 1 if result["findings"] else 0
 
 
 def _run_batch(
     file: str | None, rules: Rules, lang: str | None, category: str, public: bool, text_field: str, id_field: str
 ) -> int:
-    from replykit.batch.read import read_jsonl
+    from replykit.batch.read import open_input, read_jsonl
     from replykit.errors import UsageError
-    from replykit.lint.draft import check_text
-    from replykit.text.inputs import open_binary
+    from replykit.formats.jsonout import dumps
+    from replykit.lint.draft import check_records
 
     if file is None and sys.stdin.isatty():
         raise UsageError("--batch: no input given: pass a FILE or - for stdin")
-    stream = sys.stdin.buffer if file in (None, "-") else open_binary(str(Path(file or "")))
+    stream, _, _ = open_input(None if file in (None, "-") else str(Path(file or "")))
     failed = False
     try:
-        for record in read_jsonl(stream, text_field, id_field):
-            entry: dict[str, Any] = {"line": record.line, "id": record.id}
-            if record.error:
-                entry["error"] = record.error
-                failed = True
-            else:
-                result = check_text(record.text, rules, lang, category, public)
-                failed |= not result["clean"]
-                entry.update(result)
-            sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        for entry in check_records(read_jsonl(stream, text_field, id_field), rules, lang, category, public):
+            failed |= "error" in entry or not entry["clean"]
+            sys.stdout.write(dumps(entry) + "\n")
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()

@@ -48,8 +48,7 @@ def eval_command(
     Exit codes: 0 done, 1 some records could not be evaluated, 2 usage or configuration error.
     Examples: replykit eval labeled.jsonl; replykit eval tweets.csv --label-field complaint --map 1=complaint,0=*rest
     """
-    from replykit.batch.read import open_records
-    from replykit.cli.batchcmd import _open_input
+    from replykit.batch.read import open_input, open_records
     from replykit.formats import evalout
     from replykit.measure.evaluate import LabelMap, evaluate, parse_groups, parse_map, preset
     from replykit.rules.load import load_rules
@@ -59,7 +58,7 @@ def eval_command(
     groups = parse_groups(predicted) if predicted is not None else (dict(chosen.groups) if chosen else {})
     field = label_field or (chosen.label_field if chosen else "category")
     loaded = load_rules(rules)
-    stream, name, _ = _open_input(input)
+    stream, name, _ = open_input(input)
     with stream:
         reader = open_records(stream, name, None, text_field, id_field)
         result = evaluate(

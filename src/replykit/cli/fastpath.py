@@ -4,21 +4,86 @@ Importing typer and building its click command costs about 45 ms on a
 2-core machine: more than everything else ``replykit reply --format json``
 does together, and it would put one call at ~10x `python -c pass` when the
 target is 8x (bench/startup.py). So ``reply`` with well-formed options is
-parsed here and runs the same ``run_reply`` as the typer command. Anything
+parsed here into the same :class:`ReplyArgs` and runs the same
+:func:`run_reply` as the typer command. Anything
 this parser does not fully understand (``--help``, an unknown option, a bad
 choice, a missing value) returns None and typer handles the call, so every
-message and error users see still comes from typer. tests/test_fastpath.py
+message and error users see still comes from typer. tests/cli/test_fastpath.py
 checks that this table and the typer command declare the same options.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from replykit.cli.replycore import COLORS, FORMATS, LANG_CHOICES
+from replykit.formats.dispatch import REPLY
 
-# option names -> (run_reply parameter, choices or None, repeatable)
+LANG_CHOICES = ("auto", "en", "fr")
+COLORS = ("auto", "always", "never")
+FORMATS = tuple(REPLY)
+
+
+class ReplyArgs(NamedTuple):
+    """The options of ``replykit reply``, from typer or from the fast path."""
+
+    file: str | None = None
+    text: str | None = None
+    author: str = ""
+    platform: str = ""
+    lang: str = "auto"
+    rules: Path | None = None
+    templates: Path | None = None
+    var: tuple[str, ...] = ()
+    fmt: str = "text"
+    color: str = "auto"
+    edit: bool = False
+
+
+def run_reply(args: ReplyArgs) -> int:
+    """Read one comment, suggest replies, print them in ``args.fmt``; return the exit code.
+
+    With ``edit``, the public reply opens in the user's editor first, and what
+    they wrote is checked (tone and method) before it is printed: exit 1 when
+    the check finds an error.
+    """
+    from replykit.formats.dispatch import write_reply
+    from replykit.reply.suggestion import parse_vars, suggest
+    from replykit.rules.load import load_rules
+    from replykit.text.inputs import read_comment
+
+    comment = read_comment(args.file, args.text)
+    loaded = load_rules(args.rules)
+    result = suggest(
+        comment,
+        rules=loaded,
+        author=args.author,
+        platform=args.platform,
+        lang=None if args.lang == "auto" else args.lang,
+        variables=parse_vars(args.var),
+        templates=args.templates,
+    )
+    if not args.edit:
+        write_reply(result, args.fmt, args.color)
+        return 0
+    from replykit.lint.draft import edit_and_check
+
+    edited, review = edit_and_check(result, loaded)
+    write_reply(edited, args.fmt, args.color)
+    if args.fmt == "json":
+        import sys
+
+        from replykit.formats.jsonout import dumps
+
+        sys.stderr.write(dumps(review) + "\n")
+    elif review["findings"]:
+        from replykit.formats.checkout import print_text
+
+        print_text(edited.public_reply, review, args.color, stderr=True)
+    return 1 if review["counts"]["error"] else 0
+
+
+# option names -> (ReplyArgs field, choices or None, repeatable)
 OPTIONS: dict[str, tuple[str, tuple[str, ...] | None, bool]] = {
     "--text": ("text", None, False),
     "-t": ("text", None, False),
@@ -38,8 +103,8 @@ OPTIONS: dict[str, tuple[str, tuple[str, ...] | None, bool]] = {
 PATH_PARAMS = ("rules", "templates")
 
 
-def parse_reply_args(args: list[str]) -> dict[str, Any] | None:
-    """Keyword arguments for ``run_reply``, or None to let typer handle the call."""
+def parse_reply_args(args: list[str]) -> ReplyArgs | None:
+    """The options of ``reply``, or None to let typer handle the call."""
     kwargs: dict[str, Any] = {}
     positional: list[str] = []
     i = 0
@@ -66,7 +131,7 @@ def parse_reply_args(args: list[str]) -> dict[str, Any] | None:
         return None
     if positional:
         kwargs["file"] = positional[0]
-    return kwargs
+    return ReplyArgs(**kwargs)
 
 
 def _store(kwargs: dict[str, Any], name: str, value: str) -> bool:
@@ -74,7 +139,7 @@ def _store(kwargs: dict[str, Any], name: str, value: str) -> bool:
     if choices is not None and value not in choices:
         return False
     if repeatable:
-        kwargs.setdefault(param, []).append(value)
+        kwargs[param] = (*kwargs.get(param, ()), value)
     else:
         kwargs[param] = Path(value) if param in PATH_PARAMS else value
     return True
@@ -82,10 +147,9 @@ def _store(kwargs: dict[str, Any], name: str, value: str) -> bool:
 
 def try_fast_reply(args: list[str]) -> int | None:
     """Run ``reply`` without typer when the arguments are simple; None otherwise."""
-    kwargs = parse_reply_args(args)
-    if kwargs is None:
+    parsed = parse_reply_args(args)
+    if parsed is None:
         return None
     from replykit.cli.boundary import run_guarded
-    from replykit.cli.replycore import run_reply
 
-    return run_guarded(run_reply, **kwargs)
+    return run_guarded(run_reply, parsed)

@@ -22,23 +22,10 @@ IdFieldOption = Annotated[str, typer.Option("--id-field", help="Field or column 
 def report_skipped(result: Any, name: str) -> None:
     """On stderr: the bad, unlabeled, unmapped and left-out records of an eval or learn run."""
     from replykit.cli.boundary import report
+    from replykit.measure.skipped import skipped_messages
 
-    for line, error in result.bad:
-        report(f"{name}:{line}: {error}")
-    if result.bad_count > len(result.bad):
-        report(f"... {result.bad_count - len(result.bad)} more bad records")
-    if result.bad_count:
-        report(f"{result.bad_count} bad records skipped")
-    field = result.label_field
-    if result.unlabeled.count:
-        lines = ", ".join(map(str, result.unlabeled.lines))
-        report(f"{result.unlabeled.count} records without a '{field}' label skipped (lines {lines}); see --label-field")
-    if result.unmapped.count:
-        lines = ", ".join(map(str, result.unmapped.lines))
-        values = ", ".join(repr(v) for v, _ in result.unmapped.values.most_common(5))
-        report(
-            f"{result.unmapped.count} records with an unmapped '{field}' label ({values}) skipped"
-            f" (lines {lines}); see --map"
-        )
-    if result.excluded.count:
-        sys.stderr.write(f"replykit: note: {result.excluded.count} records left out by the preset\n")
+    for level, message in skipped_messages(result, name):
+        if level == "note":
+            sys.stderr.write(f"replykit: note: {message}\n")
+        else:
+            report(message)

@@ -61,8 +61,7 @@ def learn_command(
     Exit codes: 0 done, 1 some records could not be used, 2 usage or configuration error.
     Examples: replykit learn history.jsonl --label-field offensive --map true=inappropriate,false=*rest -o learned.yaml
     """
-    from replykit.batch.read import open_records
-    from replykit.cli.batchcmd import _open_input
+    from replykit.batch.read import open_input, open_records
     from replykit.formats import learnout
     from replykit.measure.evaluate import LabelMap, parse_map, preset
     from replykit.measure.learn import Settings, learn
@@ -84,7 +83,7 @@ def learn_command(
         from replykit.errors import UsageError
 
         raise UsageError(f"{output}: already exists; use --force to overwrite it")
-    stream, source, _ = _open_input(input)
+    stream, source, _ = open_input(input)
     with stream:
         reader = open_records(stream, source, None, text_field, id_field)
         exclude = chosen.exclude if chosen and not mapping else None

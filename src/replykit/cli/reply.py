@@ -61,18 +61,20 @@ def reply(
     replykit reply comment.txt --author Julie --platform x --format json;
     replykit reply --text "Where is my order?" --lang en
     """
-    from replykit.cli.replycore import run_reply
+    from replykit.cli import fastpath
 
-    return run_reply(
-        file,
-        text,
-        author,
-        platform,
-        lang.value,
-        rules,
-        templates,
-        var,
-        fmt.value,
-        str(getattr(color, "value", color)),
-        edit=edit,
+    return fastpath.run_reply(
+        fastpath.ReplyArgs(
+            file=file,
+            text=text,
+            author=author,
+            platform=platform,
+            lang=lang.value,
+            rules=rules,
+            templates=templates,
+            var=tuple(var or ()),
+            fmt=fmt.value,
+            color=str(getattr(color, "value", color)),
+            edit=edit,
+        )
     )

@@ -13,8 +13,6 @@ from replykit.text.normalize import printable
 if TYPE_CHECKING:
     from replykit.lint.problem import Problem
 
-FORMATS = ("auto", "text", "parsable", "json", "github")
-
 
 def resolve(fmt: str) -> str:
     """``auto``: github under GitHub Actions, text on a terminal, parsable otherwise."""

@@ -5,7 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from replykit.batch.read import Record
     from replykit.lint.tone import Finding
+    from replykit.reply.suggestion import Suggestion
     from replykit.rules.model import Rules
 
 SCHEMA = "replykit.check/1"
@@ -15,10 +19,10 @@ def check_text(draft: str, rules: Rules, lang: str | None, category: str, public
     """The stable JSON form of one draft's review (schema ``replykit.check/1``)."""
     from replykit.lint.tone import contacts_of, review
     from replykit.text.normalize import normalize, tokenize
-    from replykit.triage.language import detect
+    from replykit.triage.language import language_of
 
     if lang is None:
-        lang = detect(tokenize(normalize(draft)), draft, rules.default_lang)[0]
+        lang = language_of(rules, tokenize(normalize(draft)), draft)[0]
     contacts = contacts_of(dict(rules.profile), lang)
     levels = check_levels(rules)
     findings = [
@@ -34,6 +38,29 @@ def check_text(draft: str, rules: Rules, lang: str | None, category: str, public
         "findings": items,
         "counts": {level: sum(i["level"] == level for i in items) for level in ("error", "warning")},
     }
+
+
+def check_records(
+    records: Iterable[Record], rules: Rules, lang: str | None, category: str, public: bool
+) -> Iterator[dict[str, Any]]:
+    """``check --batch``: one entry per record, in order: its line, its id, and its review or its error."""
+    for record in records:
+        entry: dict[str, Any] = {"line": record.line, "id": record.id}
+        if record.error:
+            entry["error"] = record.error
+        else:
+            entry.update(check_text(record.text, rules, lang, category, public))
+        yield entry
+
+
+def edit_and_check(result: Suggestion, rules: Rules) -> tuple[Suggestion, dict[str, Any]]:
+    """``reply --edit``: the public reply as the user rewrote it in their editor, and its review."""
+    from replykit.lint.editor import edit_text
+    from replykit.lint.tone import category_of
+
+    edited = edit_text(result.public_reply)
+    result = result._replace(public_reply=edited)
+    return result, check_text(edited, rules, result.lang, category_of(result.triage.outcome), True)
 
 
 def _finding_dict(f: Finding, level: str) -> dict[str, Any]:

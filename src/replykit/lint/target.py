@@ -6,7 +6,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from replykit.errors import ReplykitError, RulesError
+from replykit.errors import ReplykitError
 from replykit.rules.model import LANGS, Rules
 
 
@@ -25,8 +25,6 @@ class Target:
 
         try:
             return load_rules(self.rules_path, use_cache=False)
-        except RulesError as exc:
-            self.load_error = exc
         except ReplykitError as exc:
             self.load_error = exc
         return None

@@ -14,7 +14,7 @@ import re
 from typing import Any, NamedTuple
 
 from replykit.errors import UsageError
-from replykit.rules.model import LANGS, Rules
+from replykit.rules.model import LANGS, Outcome, Rules
 from replykit.text.normalize import normalize, token_spans
 from replykit.text.saferegex import BoundedPattern, PatternStopped, check_syntax
 
@@ -229,6 +229,20 @@ def _rewordings(raw: Any, lang: str, rules: Rules) -> dict[str, str]:
     return {" ".join(tok for tok, _, _ in token_spans(normalize(k))): v for k, v in items.items()}
 
 
+def category_of(outcome: Outcome) -> str:
+    """What the method asks of this outcome's public reply: the ``category`` of :func:`review`.
+
+    The one rule for ``lint``, ``reply --edit`` and the choices of ``check --for``.
+    """
+    if outcome.action == "moderate":
+        return "moderation"
+    if outcome.category in ("complaint", "question"):
+        return outcome.category
+    if outcome.option == 1:  # O2.3: a vague dissatisfaction is handled as a complaint
+        return "complaint"
+    return ""
+
+
 def review(
     text: str,
     lang: str | None = None,
@@ -256,9 +270,9 @@ def review(
     normalized = normalize(text)
     spans = token_spans(normalized)
     if lang not in LANGS:
-        from replykit.triage.language import detect
+        from replykit.triage.language import language_of
 
-        lang = detect([tok for tok, _, _ in spans], text, rules.default_lang)[0]
+        lang = language_of(rules, [tok for tok, _, _ in spans], text)[0]
     lists = tone_rules(rules).langs[lang]
     matches = {name: _matches(lists, name, normalized, spans) for name in LISTS}
     found: list[Finding] = []

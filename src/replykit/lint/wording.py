@@ -16,22 +16,11 @@ from typing import Any
 from replykit.errors import ReplykitError
 from replykit.lint.problem import Problem
 from replykit.lint.target import Target
-from replykit.rules.model import Outcome
+from replykit.lint.tone import category_of
 from replykit.text.normalize import normalize
 
 # template file -> kind -> (findings of the worst sample, that sample's description)
 Worst = dict[str, dict[str, tuple[list[Any], str]]]
-
-
-def category_of(outcome: Outcome) -> str:
-    """What the method asks of this outcome's public reply."""
-    if outcome.action == "moderate":
-        return "moderation"
-    if outcome.category in ("complaint", "question"):
-        return outcome.category
-    if outcome.option == 1:  # O2.3: a vague dissatisfaction is handled as a complaint
-        return "complaint"
-    return ""
 
 
 def worst_findings(target: Target) -> Worst:

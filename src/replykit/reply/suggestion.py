@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import os
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -138,6 +139,21 @@ def suggest(
         private = render(folder, result.outcome, "private", result.lang, context)
     warnings = _length_warnings(public, platform, result.lang)
     return Suggestion(result, public, private, reminders_for(rules, result), case_ref, author, platform, warnings)
+
+
+def parse_vars(items: Iterable[str]) -> dict[str, str]:
+    """``["brand=Acme", "policy.x=false"]`` as a dict, for ``suggest(variables=...)``.
+
+    Raises:
+        UsageError: an item is not ``KEY=VALUE``.
+    """
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--var {item!r}: expected KEY=VALUE, for example brand=Acme")
+        out[key.strip()] = value
+    return out
 
 
 def case_reference(text: str) -> str:

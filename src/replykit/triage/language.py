@@ -10,6 +10,10 @@ back on the profile's default language when there is no evidence at all
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from replykit.rules.model import Rules
 
 _FR = frozenset(
     """
@@ -38,6 +42,15 @@ _FR_LETTERS = frozenset("éèêàùçôîûëïœ")
 # letter sequences far more common in one language's words than the other's.
 _EN_SHAPES = ("ing", "ed", "ly", "th", "wh", "ck", "sh", "ght", "oo", "ee", "w", "y", "k")
 _FR_SHAPES = ("eau", "eux", "aux", "oi", "ou", "ais", "ait", "ez", "qu", "ette", "ier", "che", "gn")
+
+
+def language_of(rules: Rules, tokens: list[str], raw_text: str) -> tuple[str, str]:
+    """The language of a comment or a draft reply, the same for every command (triage, check, tone).
+
+    :func:`detect` with the rules' default language and the votes of their
+    vocabulary, so ``check`` and ``reply`` never disagree on a short text.
+    """
+    return detect(tokens, raw_text, rules.default_lang, rules.index.language_votes)
 
 
 def detect(

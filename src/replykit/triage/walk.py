@@ -163,7 +163,7 @@ def _language(rules: Rules, tokens: list[str], text: str, forced: str | None) ->
         if forced not in LANGS:
             raise InputError(f"unknown language '{forced}' (expected one of: {', '.join(LANGS)})")
         return forced, "forced"
-    return langmod.detect(tokens, text, rules.default_lang, rules.index.language_votes)
+    return langmod.language_of(rules, tokens, text)
 
 
 def walk(rules: Rules, facts: Facts) -> tuple[Outcome, tuple[Step, ...]]:

@@ -9,7 +9,7 @@ write (``learn -o``) never land in the repository.
 
 After a deliberate change of output, refresh the README with::
 
-    python tests/test_readme_examples.py --update
+    python tests/cli/test_readme_examples.py --update
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 README = REPO / "README.md"
 SHARED = REPO.parent / "shared"
 

@@ -90,3 +90,10 @@ def test_batch_emits_one_result_per_draft_and_errors_per_line() -> None:
 def test_batch_of_clean_drafts_exits_0() -> None:
     proc = support.run("check", "--batch", "-", input=json.dumps({"text": "Thanks for your message."}) + "\n")
     assert proc.returncode == 0, proc.stdout
+
+
+def test_check_and_reply_detect_the_same_language_on_a_short_text() -> None:
+    # "scam" has no function word: the rules' vocabulary decides (English), for check as for reply
+    checked = json.loads(support.run("check", "--text", "scam", "--format", "json").stdout)
+    replied = json.loads(support.run("reply", "--text", "scam", "--format", "json").stdout)
+    assert checked["lang"] == replied["lang"] == "en"

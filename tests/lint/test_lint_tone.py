@@ -1,7 +1,7 @@
 """The tone and method lint checks (issue 4): a failing and a passing fixture each.
 
 The failing fixtures are tests/cases/lint/<check-id>/ (run with their exact
-output by tests/test_lint_checks.py); the passing ones are
+output by tests/lint/test_lint_checks.py); the passing ones are
 tests/cases/lint_pass/<check-id>/, the same with the one template written the
 right way. Both are built by tests/cases/lint/make_tone_cases.py.
 """

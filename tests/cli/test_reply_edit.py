@@ -55,3 +55,14 @@ def test_a_missing_editor_is_a_usage_error(tmp_path: Path) -> None:
     proc = support.run("reply", "--edit", "--text", COMMENT, env=env)
     assert proc.returncode == 2
     assert "cannot start the editor" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_vague_dissatisfaction_is_checked_as_a_complaint_as_lint_does(tmp_path: Path) -> None:
+    # O2.3: lint reviews vague_dissatisfaction's templates as a complaint's; so does reply --edit
+    env = {"EDITOR": editor(tmp_path, "Thanks for your feedback."), "VISUAL": ""}
+    comment = "Honestly I expected better from you, quite disappointing."
+    proc = support.run("reply", "--edit", "--text", comment, "--lang", "en", "--format", "json", env=env)
+    assert json.loads(proc.stdout)["outcome"] == "vague_dissatisfaction"
+    checks = {f["check"] for f in json.loads(proc.stderr.splitlines()[-1])["findings"]}
+    assert "no-private-channel" in checks  # asked of a complaint, not of a general opinion
+    assert proc.returncode == 1
