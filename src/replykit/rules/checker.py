@@ -25,6 +25,9 @@ class Checker:
     def __init__(self, doc: YamlDocument) -> None:
         self.doc = doc
         self.problems: list[tuple[Location, str]] = []
+        # The members of the any_of and sum signals, each with its place:
+        # checked once every signal, included ones too, is known.
+        self.members: dict[str, list[tuple[str, Location]]] = {}
 
     def error(self, path: KeyPath, message: str) -> None:
         self.problems.append((self.doc.where(path), message))

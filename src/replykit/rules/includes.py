@@ -80,6 +80,8 @@ def _include_one(
             else:
                 signals[signal_name] = signal
                 origins[signal_name] = _place(sub.doc.where(("signals", signal_name)))
+                if signal_name in sub.members:  # an any_of or sum: its members are checked with the rest
+                    check.members[signal_name] = sub.members[signal_name]
     check.problems.extend(sub.problems)
     return str(file.resolve()), stat.st_mtime_ns, stat.st_size
 

@@ -71,7 +71,7 @@ class Signal(NamedTuple):
     """A named detector; ``kind`` picks which of the option groups applies (see ``rules/kinds/``)."""
 
     name: str
-    kind: str  # lexicon | pattern | stat | field
+    kind: str  # lexicon | pattern | stat | field | any_of | sum
     method: tuple[str, ...] = ()
     description: str = ""
     # lexicon
@@ -91,6 +91,8 @@ class Signal(NamedTuple):
     # field
     field_name: str = ""
     values: tuple[str, ...] = ()
+    # any_of, sum: the signals combined, by name
+    members: tuple[str, ...] = ()
     # threshold shared by every kind: fires when minimum <= value <= maximum
     minimum: float = 1.0
     maximum: float | None = None

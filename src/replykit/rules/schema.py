@@ -25,7 +25,7 @@ from replykit.rules.model import (
     Signal,
     Solution,
 )
-from replykit.rules.signals import parse_signals
+from replykit.rules.signals import check_members, parse_signals
 from replykit.rules.yamlsrc import KeyPath, YamlDocument
 from replykit.text.jinjaenv import rule_text_problem
 from replykit.text.normalize import normalize, tokenize
@@ -69,6 +69,7 @@ def build_rules(doc: YamlDocument) -> Rules:
         from replykit.rules.includes import parse_includes
 
         included = parse_includes(check, top["include"], signals)
+    check_members(check, signals)
     solutions = parse_solutions(check, top.get("solutions", []), signals)
     policy = parse_policy(check, top.get("policy", {}))
     outcomes = parse_outcomes(check, top.get("outcomes"))

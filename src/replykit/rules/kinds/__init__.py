@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from replykit.rules.kinds import field, lexicon, pattern, stat
+from replykit.rules.kinds import any_of, field, lexicon, pattern, stat, sum_of
 
 REGISTRY: dict[str, ModuleType] = {
     module.KIND: module
@@ -28,5 +28,7 @@ REGISTRY: dict[str, ModuleType] = {
         pattern,
         stat,
         field,
+        any_of,
+        sum_of,
     )
 }
