@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -49,7 +48,7 @@ def eval_command(
     Examples: replykit eval labeled.jsonl; replykit eval tweets.csv --label-field complaint --map 1=complaint,0=*rest
     """
     from replykit.batch.read import open_input, open_records
-    from replykit.formats import evalout
+    from replykit.formats import dispatch
     from replykit.measure.evaluate import LabelMap, evaluate, parse_groups, parse_map, preset
     from replykit.rules.load import load_rules
 
@@ -71,8 +70,5 @@ def eval_command(
             exclude=chosen.exclude if chosen and not mapping else None,
         )
     report_skipped(result, name)
-    if fmt == TextOrJson.json:
-        sys.stdout.write(evalout.as_json(result, name, preset_name))
-    else:
-        evalout.print_text(result, name, str(getattr(color, "value", color)), preset_name)
+    dispatch.EVAL[fmt.value](result, name, preset_name, str(getattr(color, "value", color)))
     return 1 if result.failed else 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -62,7 +61,7 @@ def learn_command(
     Examples: replykit learn history.jsonl --label-field offensive --map true=inappropriate,false=*rest -o learned.yaml
     """
     from replykit.batch.read import open_input, open_records
-    from replykit.formats import learnout
+    from replykit.formats import dispatch, learnout
     from replykit.measure.evaluate import LabelMap, parse_map, preset
     from replykit.measure.learn import Settings, learn
 
@@ -93,10 +92,7 @@ def learn_command(
     if output is not None:
         _write(output, learnout.as_yaml(result, Path(source).name, signal))
     shown = str(output) if output is not None else None
-    if fmt == TextOrJson.json:
-        sys.stdout.write(learnout.as_json(result, source, signal, shown))
-    else:
-        learnout.print_text(result, source, signal, shown, str(getattr(color, "value", color)))
+    dispatch.LEARN[fmt.value](result, source, signal, shown, str(getattr(color, "value", color)))
     return 1 if result.bad_count or result.unlabeled.count or result.unmapped.count else 0
 
 

@@ -46,6 +46,7 @@ def lint(
     Exit codes: 0 clean, 1 problems found, 2 usage or configuration error.
     Examples: replykit lint; replykit lint my-rules/ --format parsable
     """
+    from replykit.formats import dispatch
     from replykit.formats import lintout as formats
     from replykit.lint import runner
 
@@ -54,12 +55,7 @@ def lint(
             sys.stdout.write(f"{check_id} [{level}]\n{_indent(doc)}\n\n")
         return 0
     problems = runner.run(runner.targets_for(paths or [], rules, templates))
-    chosen = formats.resolve(fmt.value)
-    if chosen == "text":
-        formats.print_text(problems, str(getattr(color, "value", color)))
-    else:
-        writer = {"parsable": formats.parsable, "json": formats.as_json, "github": formats.github}[chosen]
-        sys.stdout.write(writer(problems))
+    dispatch.LINT[formats.resolve(fmt.value)](problems, str(getattr(color, "value", color)))
     failing = [p for p in problems if p.level == "error" or strict]
     return 1 if failing else 0
 

@@ -79,3 +79,60 @@ def _summary_json(data: dict[str, Any], color: str) -> None:
 
 # ``replykit batch --summary-format``: (summary dict, colour) -> printed on stderr
 BATCH_SUMMARY: dict[str, Callable[[dict[str, Any], str], None]] = {"text": _summary_text, "json": _summary_json}
+
+
+def _eval_text(result: Any, source: str, preset: str | None, color: str) -> None:
+    from replykit.formats.evalout import print_text
+
+    print_text(result, source, color, preset)
+
+
+def _eval_json(result: Any, source: str, preset: str | None, color: str) -> None:
+    from replykit.formats.evalout import as_json
+
+    sys.stdout.write(as_json(result, source, preset))
+
+
+# ``replykit eval --format``: (evaluation, source, preset, colour) -> printed on stdout
+EVAL: dict[str, Callable[[Any, str, str | None, str], None]] = {"text": _eval_text, "json": _eval_json}
+
+
+def _learn_text(result: Any, source: str, signal: str, written: str | None, color: str) -> None:
+    from replykit.formats.learnout import print_text
+
+    print_text(result, source, signal, written, color)
+
+
+def _learn_json(result: Any, source: str, signal: str, written: str | None, color: str) -> None:
+    from replykit.formats.learnout import as_json
+
+    sys.stdout.write(as_json(result, source, signal, written))
+
+
+# ``replykit learn --format``: (result, source, signal name, file written, colour) -> printed on stdout
+LEARN: dict[str, Callable[[Any, str, str, str | None, str], None]] = {"text": _learn_text, "json": _learn_json}
+
+
+def _lint_text(problems: list[Any], color: str) -> None:
+    from replykit.formats.lintout import print_text
+
+    print_text(problems, color)
+
+
+def _lint_writer(name: str) -> Callable[[list[Any], str], None]:
+    def write(problems: list[Any], color: str) -> None:
+        from replykit.formats import lintout
+
+        sys.stdout.write(getattr(lintout, name)(problems))
+
+    return write
+
+
+# ``replykit lint --format``: (problems, colour) -> printed on stdout; ``auto`` picks one of
+# these (lintout.resolve: github under GitHub Actions, text on a terminal, else parsable)
+LINT: dict[str, Callable[[list[Any], str], None]] = {
+    "text": _lint_text,
+    "parsable": _lint_writer("parsable"),
+    "json": _lint_writer("as_json"),
+    "github": _lint_writer("github"),
+}
