@@ -74,6 +74,14 @@ def test_paths_arrive_as_paths() -> None:
     assert parsed == fastpath.ReplyArgs(rules=Path("r.yaml"), templates=Path("t"))
 
 
+def test_lint_format_choices_are_auto_and_the_dispatch_table() -> None:
+    from replykit.formats import dispatch
+
+    params = typer.main.get_command(support.typer_app()).commands["lint"].params  # type: ignore[attr-defined]
+    choices = next(p.type.choices for p in params if "--format" in getattr(p, "opts", ()))
+    assert tuple(choices) == ("auto", *dispatch.LINT)
+
+
 @pytest.mark.parametrize(
     ("command", "option", "table"),
     [
@@ -84,14 +92,6 @@ def test_paths_arrive_as_paths() -> None:
         ("learn", "--format", "LEARN"),
     ],
 )
-def test_lint_format_choices_are_auto_and_the_dispatch_table() -> None:
-    from replykit.formats import dispatch
-
-    params = typer.main.get_command(support.typer_app()).commands["lint"].params  # type: ignore[attr-defined]
-    choices = next(p.type.choices for p in params if "--format" in getattr(p, "opts", ()))
-    assert tuple(choices) == ("auto", *dispatch.LINT)
-
-
 def test_format_choices_are_the_dispatch_tables(command: str, option: str, table: str) -> None:
     from replykit.formats import dispatch
 
