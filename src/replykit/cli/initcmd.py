@@ -25,6 +25,14 @@ def init(
     signature: Annotated[str | None, typer.Option("--signature", help="How replies are signed.")] = None,
     phone: Annotated[str | None, typer.Option("--phone", help="Phone number for private follow-up.")] = None,
     email: Annotated[str | None, typer.Option("--email", help="E-mail for private follow-up.")] = None,
+    sector: Annotated[
+        str | None,
+        typer.Option(
+            "--sector",
+            help="Your trades, comma-separated: food, beauty, fitness, building, shop, freelance, hotel "
+            "(default: all). Keeps only their word lists in lexicons/.",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
 ) -> int:
     """Copy the default rules.yaml and templates/ into DIRECTORY to customise.
@@ -34,17 +42,18 @@ def init(
 
     Example: replykit init --brand "Atelier Lune" --signature "Julie" --phone "01 23 45 67 89" --email hello@lune.fr
     """
-    from replykit.rules.scaffold import init_project
+    from replykit.rules.scaffold import SECTORS, init_project, parse_sectors
 
+    sectors = parse_sectors(sector) if sector is not None else SECTORS
     given = {"brand": brand, "signature": signature, "phone": phone, "email": email}
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     profile = {
         key: value if value is not None else (typer.prompt(PROMPTS[key], default="") if interactive else "")
         for key, value in given.items()
     }
-    written = init_project(directory, profile, force=force)
+    written = init_project(directory, profile, force=force, sectors=sectors)
     sys.stdout.write(
-        f"Wrote {len(written)} files in {directory}: rules.yaml and templates/.\n"
+        f"Wrote {len(written)} files in {directory}: rules.yaml, lexicons/ ({', '.join(sectors)}) and templates/.\n"
         "Edit the profile and the solutions table in rules.yaml, then try:\n"
         f'  cd {directory} && replykit reply --text "Where is my order?"\n'
     )

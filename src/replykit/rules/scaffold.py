@@ -13,28 +13,77 @@ from replykit.rules.find import defaults_dir
 from replykit.rules.load import compile_rules
 
 PROFILE_FIELDS = ("brand", "signature", "phone", "email")
+# One included lexicon per trade (lexicons/NAME.yaml, signal NAME_terms), in the default order.
+SECTORS = ("food", "beauty", "fitness", "building", "shop", "freelance", "hotel")
+# Other names people give their trade, in both languages.
+_ALIASES = {
+    **dict.fromkeys(("restaurant", "cafe", "bakery", "boulangerie", "patisserie", "traiteur"), "food"),
+    **dict.fromkeys(
+        ("salon", "hair", "hairdresser", "barber", "coiffure", "coiffeur", "beaute", "esthetique"), "beauty"
+    ),
+    **dict.fromkeys(("gym", "sport", "salle", "coach"), "fitness"),
+    **dict.fromkeys(("trades", "plumber", "electrician", "builder", "artisan", "plombier", "batiment"), "building"),
+    **dict.fromkeys(("boutique", "ecommerce", "e-commerce", "retail", "store"), "shop"),
+    **dict.fromkeys(("web", "design", "designer", "photographer", "freelancer", "graphiste"), "freelance"),
+    **dict.fromkeys(("hotels", "b&b", "bnb", "gite", "chambres d'hotes"), "hotel"),
+}
+_INCLUDE = re.compile(r"(?m)^include: \[[^\]]*\]\n")
+_UNION = re.compile(r"(?m)^    signals: \[business_terms, [^\]]*\]\n")
 
 
-def init_project(target: Path, profile: dict[str, str], *, force: bool = False) -> list[Path]:
-    """Write ``rules.yaml`` and ``templates/`` into ``target``; return the files written.
+def init_project(
+    target: Path, profile: dict[str, str], *, force: bool = False, sectors: tuple[str, ...] = SECTORS
+) -> list[Path]:
+    """Write ``rules.yaml``, ``templates/`` and the chosen trades' ``lexicons/`` into ``target``.
+
+    Returns the files written.
 
     Raises:
-        UsageError: a file exists and ``force`` is False, or ``target`` is not a folder.
+        UsageError: a file exists and ``force`` is False, ``target`` is not a folder, or a sector is unknown.
     """
     source = defaults_dir()
     if target.exists() and not target.is_dir():
         raise UsageError(f"{target}: exists and is not a folder")
-    plan = {target / "rules.yaml": set_profile((source / "rules.yaml").read_text("utf-8"), profile)}
+    rules_text = set_sectors(set_profile((source / "rules.yaml").read_text("utf-8"), profile), sectors)
+    plan = {target / "rules.yaml": rules_text}
+    for sector in sectors:
+        plan[target / "lexicons" / f"{sector}.yaml"] = (source / "lexicons" / f"{sector}.yaml").read_text("utf-8")
     for template in sorted((source / "templates").rglob("*.j2")):
         plan[target / "templates" / template.relative_to(source / "templates")] = template.read_text("utf-8")
     existing = [path for path in plan if path.exists()]
     if existing and not force:
         names = ", ".join(str(p) for p in existing[:3]) + (" ..." if len(existing) > 3 else "")
         raise UsageError(f"{names}: already exists; nothing was written (use --force to overwrite)")
-    compile_rules(plan[target / "rules.yaml"], str(target / "rules.yaml"))  # never write broken rules
+    # never write broken rules; the included lexicons are read beside the defaults, identical
+    compile_rules(rules_text, str(source / "rules.yaml"))
     for path, text in plan.items():
         write_atomic(path, text)
     return list(plan)
+
+
+def parse_sectors(value: str) -> tuple[str, ...]:
+    """``food,beauty`` -> the sectors, in the default order; an unknown name is a UsageError."""
+    from replykit.rules.checker import did_you_mean
+
+    names = [_ALIASES.get(n, n) for n in (name.strip().lower() for name in value.split(",")) if n]
+    for name in names:
+        if name not in SECTORS:
+            raise UsageError(f"--sector: unknown sector '{name}': {did_you_mean(name, SECTORS)}")
+    if not names:
+        raise UsageError(f"--sector: name at least one of: {', '.join(SECTORS)}")
+    return tuple(s for s in SECTORS if s in names)
+
+
+def set_sectors(rules_text: str, sectors: tuple[str, ...]) -> str:
+    """Keep only the chosen trades in ``include:`` and in the ``service_terms`` union."""
+    if tuple(sectors) == SECTORS:
+        return rules_text
+    if not _INCLUDE.search(rules_text) or not _UNION.search(rules_text):
+        raise UsageError("the default rules.yaml has no trade lexicons to choose from")
+    files = ", ".join(f"lexicons/{s}.yaml" for s in sectors)
+    members = ", ".join(["business_terms", *(f"{s}_terms" for s in sectors)])
+    rules_text = _INCLUDE.sub(f"include: [{files}]\n", rules_text, count=1)
+    return _UNION.sub(f"    signals: [{members}]\n", rules_text, count=1)
 
 
 def set_profile(rules_text: str, values: dict[str, str]) -> str:
