@@ -60,9 +60,11 @@ def run_eval(name: str, path: Path, rules: str) -> dict:
 
 
 def run_suite(rules: str) -> list[eval_targets.Row]:
-    cases = routing_suite.load_suite(routing_suite.DEFAULT_SUITE)
-    results = routing_suite.run_batch(cases, replykit(), rules)
-    return eval_targets.routing_rows(cases, results, routing_suite.INVARIANTS)
+    cmd = [*replykit(), "eval", str(routing_suite.DEFAULT_SUITE), "--rules", rules, "--format", "json"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8")
+    if proc.returncode not in (0, 1) or not proc.stdout:
+        raise RuntimeError(f"exit {proc.returncode}: {proc.stderr.strip()}")
+    return eval_targets.routing_rows(json.loads(proc.stdout))
 
 
 def print_presets(rows: list[tuple[str, dict, str]]) -> None:
@@ -114,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         for (kind, key), future in futures.items():
             try:
                 result = future.result()
-            except (RuntimeError, OSError, ValueError, routing_suite.SuiteError) as exc:
+            except (RuntimeError, OSError, ValueError) as exc:
                 failed.append(f"{kind} {key}: {exc}")
                 continue
             if kind == "eval":

@@ -14,7 +14,7 @@ CASES = [
     ("batch", "{missing}", "no such file"),
     ("batch", "{folder}", "is a directory, not a file"),
     ("eval", "{missing}", "no such file"),
-    ("eval", "{folder}", "is a directory, not a file"),
+    ("eval", "{folder}", "no TRADE.LANG.yaml case files"),
     ("learn", "{missing} --preset offensive_en", "no such file"),
     ("learn", "{folder} --preset offensive_en", "is a directory, not a file"),
     ("check", "{missing}", "no such file"),

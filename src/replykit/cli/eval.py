@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -47,6 +47,12 @@ def eval_command(
     Exit codes: 0 done, 1 some records could not be evaluated, 2 usage or configuration error.
     Examples: replykit eval labeled.jsonl; replykit eval tweets.csv --label-field complaint --map 1=complaint,0=*rest
     """
+    from pathlib import Path
+
+    from replykit.measure.suite import is_suite
+
+    if input not in (None, "-") and is_suite(Path(str(input))):
+        return _run_suite(Path(str(input)), rules, fmt.value, errors)
     from replykit.batch.read import open_input, open_records
     from replykit.formats import dispatch
     from replykit.measure.evaluate import LabelMap, evaluate, parse_groups, parse_map, preset
@@ -72,3 +78,16 @@ def eval_command(
     report_skipped(result, name)
     dispatch.EVAL[fmt.value](result, name, preset_name, str(getattr(color, "value", color)))
     return 1 if result.failed else 0
+
+
+def _run_suite(path: Any, rules: Any, fmt: str, errors: int) -> int:
+    """``replykit eval SUITE``: a folder of TRADE.LANG.yaml routing cases; exit 1 when one fails."""
+    import sys
+
+    from replykit.formats import suiteout
+    from replykit.measure.suite import load_suite, run_suite, summary
+    from replykit.rules.load import load_rules
+
+    report = summary(run_suite(load_suite(path), load_rules(rules)), str(path))
+    sys.stdout.write(suiteout.as_json(report) if fmt == "json" else suiteout.as_text(report, errors))
+    return 0 if report["passed"] == report["cases"] else 1
