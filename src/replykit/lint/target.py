@@ -41,6 +41,14 @@ class Target:
             return None
 
     @cached_property
+    def template_environment(self) -> Any:
+        """The Jinja environment replies render with for this templates folder, or None without one."""
+        from replykit.reply.render import environment
+
+        folder = self.templates_dir
+        return environment(folder) if folder is not None else None
+
+    @cached_property
     def config(self) -> dict[str, Any]:
         """The rules file's ``lint:`` section (check levels, word lists)."""
         return dict(self.rules.lint) if self.rules is not None else {}

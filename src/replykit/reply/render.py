@@ -9,6 +9,7 @@ text.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -125,16 +126,18 @@ def tidy(text: str) -> str:
 
 
 _solution_templates: dict[str, Any] = {}
-_rule_text: list[Environment] = []
+
+
+@functools.cache
+def _rule_text_env() -> Environment:
+    return rule_text_environment()
 
 
 def _solution_template(source: str) -> Any:
     # Compiled once per text: a batch renders the same few quick fixes thousands of times.
     # Rule text gets the loader-less environment: it can never read a file.
     if source not in _solution_templates:
-        if not _rule_text:
-            _rule_text.append(rule_text_environment())
-        _solution_templates[source] = _rule_text[0].from_string(source)
+        _solution_templates[source] = _rule_text_env().from_string(source)
     return _solution_templates[source]
 
 

@@ -31,12 +31,9 @@ LEVEL = "error"
 
 
 def check(target: Target) -> Iterator[Problem]:
-    from replykit.reply.render import environment
-
-    folder = target.templates_dir
-    if folder is None:
+    env = target.template_environment
+    if env is None:
         return
-    env = environment(folder)
     for path in target.template_files():
         for line, message in _refused_names(env, path):
             yield Problem(target.display(path), line, 1, LEVEL, message, ID)

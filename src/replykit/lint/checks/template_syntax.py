@@ -26,12 +26,9 @@ LEVEL = "error"
 def check(target: Target) -> Iterator[Problem]:
     from jinja2 import TemplateSyntaxError
 
-    from replykit.reply.render import environment
-
-    folder = target.templates_dir
-    if folder is None:
+    env = target.template_environment
+    if env is None:
         return
-    env = environment(folder)
     for path in target.template_files():
         try:
             env.parse(path.read_text("utf-8"), filename=str(path))

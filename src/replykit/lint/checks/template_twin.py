@@ -33,12 +33,9 @@ NAMES = {"en": "English", "fr": "French"}
 
 
 def check(target: Target) -> Iterator[Problem]:
-    from replykit.reply.render import environment
-
-    folder = target.templates_dir
+    folder, env = target.templates_dir, target.template_environment
     if folder is None:
         return
-    env = environment(folder)
     by_name: dict[str, dict[str, Path]] = {}
     for path in target.template_files():
         by_name.setdefault(path.name, {})[path.parent.name] = path
