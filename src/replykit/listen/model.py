@@ -1,0 +1,102 @@
+"""What the listening stage hands to the replies: the ``heard`` object.
+
+Every field is optional: a comment says what it says, and a reply must read
+well with any subset. Values are plain text the templates insert as data
+(never as template source); ``words`` is always the customer's own span of
+the comment, for the JSON output and the triage panel.
+
+The contract between ``listen/`` (which fills it) and ``reply/`` and the
+templates (which read ``Heard.context()``) is documented in docs/heard.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+CHANNELS = ("phone", "email", "chat", "dm", "shop", "form")
+ASK_KINDS = (
+    "hours", "price", "availability", "booking", "area", "access", "quote",
+    "dietary", "delivery", "order_status", "refund", "how_to", "other",
+)  # fmt: skip
+STANCES = ("praised", "blamed", "named")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Something the customer said, ready to drop into a reply sentence."""
+
+    text: str  # in the reply's language, possessive turned around ("votre commande de 20 croissants")
+    words: str  # the customer's own words it came from ("ma commande de 20 croissants")
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """What a comment is about, from the aspect vocabulary of the rules."""
+
+    id: str  # "delivery", "waiting_time", "haircut_result", ...
+    phrase: str  # possessive noun phrase in the reply language: "votre livraison" / "your delivery"
+    the: str  # definite noun phrase: "la livraison" / "the delivery"
+    gender: str  # French grammatical gender of the noun: "m" or "f" ("" in English)
+    number: str  # "s" or "p"
+    words: str  # the words of the comment that matched
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A way of reaching the business the customer says they tried without success."""
+
+    id: str  # one of CHANNELS
+    words: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the customer names: a member of staff praised or blamed."""
+
+    name: str
+    stance: str  # one of STANCES
+    words: str
+
+
+@dataclass(frozen=True)
+class Ask:
+    """For a question: what is asked, and the question reduced to a short clause."""
+
+    kind: str  # one of ASK_KINDS
+    clause: str  # in the reply language, without the question mark: "si vous êtes ouverts le 15 août"
+    words: str
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What the customer said, as far as transparent rules can tell."""
+
+    subject: Aspect | None = None  # the main aspect (first complained about, else first named)
+    aspects: tuple[Aspect, ...] = ()  # every aspect found, in the order of the comment
+    object: Phrase | None = None  # the thing the customer names, in their words, bounded to a few words
+    duration: Phrase | None = None  # "trois semaines", "since Monday"
+    repetition: Phrase | None = None  # "second time", "encore", "3e fois"
+    amount: Phrase | None = None  # "89 €"
+    date: Phrase | None = None  # "samedi", "on the 24th"
+    reference: Phrase | None = None  # an order or case number: private script only, never public
+    channels_tried: tuple[Channel, ...] = ()
+    people: tuple[Person, ...] = ()
+    praised: Aspect | None = None  # what was praised in a mixed comment
+    ask: Ask | None = None
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON ``heard`` object (docs/heard.md)."""
+        data = asdict(self)
+        data.pop("notes")
+        return data
+
+    def context(self) -> dict[str, Any]:
+        """What templates receive as ``heard``: the same fields, plus ``tried`` (the channel ids)."""
+        data = self.to_dict()
+        data["tried"] = [channel.id for channel in self.channels_tried]
+        return data
+
+
+NOTHING_HEARD = Heard()
