@@ -88,7 +88,7 @@ class Heard:
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON ``heard`` object (docs/heard.md)."""
-        data = asdict(self)
+        data: dict[str, Any] = _lists(asdict(self))
         data.pop("notes")
         return data
 
@@ -97,6 +97,15 @@ class Heard:
         data = self.to_dict()
         data["tried"] = [channel.id for channel in self.channels_tried]
         return data
+
+
+def _lists(value: Any) -> Any:
+    """``asdict`` keeps tuples; JSON and a round trip through it give lists."""
+    if isinstance(value, dict):
+        return {key: _lists(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return [_lists(item) for item in value]
+    return value
 
 
 NOTHING_HEARD = Heard()

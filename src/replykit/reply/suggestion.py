@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from replykit.errors import UsageError
+from replykit.listen import hear
+from replykit.listen.model import NOTHING_HEARD, Heard
 from replykit.reply.cache import render_pair
 from replykit.reply.render import PLATFORM_LIMITS, check_templates, render, render_string
 from replykit.rules.model import Localized, Rules
@@ -35,6 +37,7 @@ class Suggestion(NamedTuple):
     author: str
     platform: str
     warnings: tuple[str, ...] = ()
+    heard: Heard = NOTHING_HEARD  # what the customer said (docs/heard.md); empty when triaging only
 
     @property
     def lang(self) -> str:
@@ -75,6 +78,7 @@ class Suggestion(NamedTuple):
             "method": list(out.method),
             "topic": self.triage.topic,
             "solutions": list(self.triage.solution_ids),
+            "heard": self.heard.to_dict(),
             "path": [step.to_dict() for step in self.triage.path],
             "public_reply": self.public_reply,
             "private_script": self.private_script,
@@ -129,7 +133,8 @@ def suggest(
     author, platform = (author or "").strip(), (platform or "").strip().lower()
     if not render_replies:
         return Suggestion(result, "", "", (), case_ref, author, platform)
-    context = build_context(rules, result, author, platform, case_ref, variables)
+    heard = hear(rules, text, result)
+    context = build_context(rules, result, author, platform, case_ref, variables, heard)
     folder = templates_dir_for(rules, templates)
     check_templates(rules.outcomes, folder, rules.checked_templates)
     if reuse_renders:
@@ -138,7 +143,9 @@ def suggest(
         public = render(folder, result.outcome, "public", result.lang, context)
         private = render(folder, result.outcome, "private", result.lang, context)
     warnings = _length_warnings(public, platform, result.lang)
-    return Suggestion(result, public, private, reminders_for(rules, result), case_ref, author, platform, warnings)
+    return Suggestion(
+        result, public, private, reminders_for(rules, result), case_ref, author, platform, warnings, heard
+    )
 
 
 def parse_vars(items: Iterable[str]) -> dict[str, str]:
@@ -187,7 +194,13 @@ def _find_templates_dir(rules: Rules, explicit: str | Path | None) -> Path:
 
 
 def build_context(
-    rules: Rules, result: Triage, author: str, platform: str, case_ref: str, variables: dict[str, str]
+    rules: Rules,
+    result: Triage,
+    author: str,
+    platform: str,
+    case_ref: str,
+    variables: dict[str, str],
+    heard: Heard = NOTHING_HEARD,
 ) -> dict[str, Any]:
     """The variables every template receives (documented in docs/templates.md)."""
     lang = result.lang
@@ -210,6 +223,7 @@ def build_context(
         "case_ref": case_ref,
         "lang": lang,
         "topic": result.topic,
+        "heard": heard.context(),
         "outcome": _outcome_vars(result, lang),
         "policy": dict(rules.policy),
         "solution": None,
