@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SOURCES := pyproject.toml rules.yaml $(shell find src templates -type f 2>/dev/null)
+SOURCES := pyproject.toml rules.yaml $(shell find src templates lexicons listening -type f 2>/dev/null)
 
 .PHONY: demo test lint bench soak eval install clean
 
