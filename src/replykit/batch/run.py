@@ -21,7 +21,7 @@ from replykit.formats.batchout import Encoder, make_encoder
 
 CHUNK = 256  # records per task: large enough to amortise pickling, small enough to stream
 IN_FLIGHT = 3  # chunks queued per worker: keeps workers busy, memory flat
-_HEAVY = ("text", "fields", "public_reply", "private_script", "reminders")
+_HEAVY = ("text", "fields", "public_reply", "private_script", "reminders", "heard")
 
 Result = tuple[bytes, dict[str, Any]]  # (encoded output, the entry or its summary view)
 EncoderSpec = tuple[str, list[str], bool]  # (format, input columns, csv_raw) -> make_encoder

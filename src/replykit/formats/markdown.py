@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from replykit.formats.text import HEARD_LABELS, heard_lines
 from replykit.reply.suggestion import Suggestion
 from replykit.text.normalize import printable
 
@@ -47,6 +48,10 @@ def suggestion_markdown(result: Suggestion) -> str:
             f"{i}. `{step.node}` ({', '.join(step.method)}): {yes if step.result else no}"
             + (f" ({matched})" if matched else "")
         )
+    heard = heard_lines(result)
+    if heard:
+        lines += ["", f"### {HEARD_LABELS[result.lang]['title']}", ""]
+        lines += [f"- **{label}:** {md_escape(value)}" for label, value in heard]
     lines += ["", f"### {public}", ""]
     reply = md_escape(result.public_reply)
     lines += [f"> {line}" if line else ">" for line in reply.splitlines()] or [f"_{silent}_"]

@@ -36,6 +36,9 @@ _WH_FR = ("quand", "où", "ou", "combien", "comment", "pourquoi", "quel", "quell
 _WH_EN = ("when", "where", "what", "which", "how", "why", "who")
 _AUX_EN = ("are", "is", "do", "does", "can", "could", "will", "would", "have", "has", "did", "should", "may", "was",
            "were", "am")
+_PRONOUNS = ("you", "i", "we", "they", "it", "he", "she", "this", "that")
+_PREDICATES = frozenset("""available open ready possible included free still in on at ok okay suitable accessible
+    vegan vegetarian gluten halal allowed sold back closed delivered shipped made done there necessary""".split())
 _INVERSION_FR = re.compile(r"^(\w+)-(?:t-)?(vous|il|elle|ils|elles|on|je|nous)\b", re.IGNORECASE)
 _FR_FIRST_PERSON = {
     "je suis": "vous êtes", "j'ai": "vous avez", "je peux": "vous pouvez", "je veux": "vous voulez",
@@ -142,6 +145,8 @@ def _clause_en(text: str) -> str:
         rest = words[wh_len:]
         if len(rest) >= 2 and rest[0].lower() in ("do", "does", "did"):
             rest = rest[1:]  # "when do you open" -> "when you open"
+        elif 2 <= len(rest) <= 4 and rest[0].lower() in ("is", "are", "was", "were"):
+            rest = [*rest[1:], rest[0]]  # "where is my order" -> "where my order is"
         elif len(rest) >= 2 and rest[0].lower() in _AUX_EN and rest[1].lower() in ("you", "i", "we", "they", "it"):
             rest = [rest[1], rest[0], *rest[2:]]  # "when will you open" -> "when you will open"
         return _turn(" ".join(words[:wh_len] + rest), _EN_FIRST_PERSON)
@@ -149,8 +154,13 @@ def _clause_en(text: str) -> str:
         rest = words[1:]
         if first in ("do", "does", "did"):
             body = rest
-        else:
+        elif rest[0].lower() in _PRONOUNS or rest[0].lower() == "there":
             body = [rest[0], first, *rest[1:]]  # "are you open" -> "you are open"
+        else:
+            at = next((i for i, word in enumerate(rest) if i and word.lower() in _PREDICATES), 0)
+            if not at:
+                return ""  # where the subject ends is unsure
+            body = [*rest[:at], first, *rest[at:]]  # "is the tart available" -> "the tart is available"
         return "whether " + _turn(" ".join(body), _EN_FIRST_PERSON)
     return "whether " + _turn(text, _EN_FIRST_PERSON)
 

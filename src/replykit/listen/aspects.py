@@ -6,7 +6,9 @@ aspects' words overlap, the longer term wins ("cold food" is the food's
 temperature, not the food). When the word that blames an aspect is itself
 another aspect's term ("le plat était froid"), that other aspect is the
 complaint. ``subject`` is the first aspect complained about, else the first
-named; ``praised`` the first one praised.
+named, where aspects marked ``generic`` in the vocabulary (waiting, the visit,
+a defect...) come after the specific ones of the same standing ("j'attends mon
+remboursement" is about the refund); ``praised`` the first one praised.
 """
 
 from __future__ import annotations
@@ -61,14 +63,23 @@ def hear_aspects(reading: Reading, vocab: Listening) -> Heard:
         if tone is not None:
             sign[item.id] = tone.sign
             other = next((f.id for f in found if f.id != item.id and f.start <= tone.start <= f.end), None)
-            if other and tone.sign < 0:
+            if other and tone.sign < 0 and other not in vocab.generic:
                 blamed_via[item.id] = other
     aspects = tuple(_aspect(reading, vocab, item) for item in first.values())
     by_id = {aspect.id: aspect for aspect in aspects}
     blamed = [a.id for a in aspects if sign.get(a.id, 0) < 0]
-    subject_id = blamed_via.get(blamed[0], blamed[0]) if blamed else aspects[0].id
+    subject_id = _subject([a.id for a in aspects], blamed, blamed_via, vocab.generic)
     praised_id = next((a.id for a in aspects if sign.get(a.id, 0) > 0), None)
     return Heard(aspects, by_id[subject_id], by_id[praised_id] if praised_id else None, frozenset(blamed))
+
+
+def _subject(named: list[str], blamed: list[str], via: dict[str, str], generic: frozenset[str]) -> str:
+    """First blamed specific, first blamed, first named specific, first named."""
+    for candidates, specific in ((blamed, True), (blamed, False), (named, True), (named, False)):
+        for aspect_id in candidates:
+            if not specific or aspect_id not in generic:
+                return via.get(aspect_id, aspect_id) if aspect_id in blamed else aspect_id
+    return named[0]
 
 
 def _claimed(reading: Reading) -> list[Found]:

@@ -87,7 +87,7 @@ REFERENCE = (
     Rule(("order", "commande", "dossier", "ticket", "case", "ref", "booking", "reservation", "facture", "invoice",
           "n°", "numero", "number"), re.compile(
         r"\b(?:order|commande|dossier|ticket|case|reference|ref|booking|reservation|facture|invoice|numero|number)"
-        r"(?: (?:number|numero|no|nr|n°|num))?\.? ?(?:n°|no\.?|#|:)? ?(?=[a-z]{0,4}\d)[a-z]{0,4}\d[a-z0-9-]{3,}\b")),
+        r"(?: (?:number|numero|no|nr|n°|num|reference|ref))?\.? ?(?:n°|no\.?|#|:)? ?(?=[a-z]{0,4}-?\d)[a-z]{0,4}-?\d[a-z0-9-]{3,}\b")),
 )
 
 
@@ -137,7 +137,8 @@ def _repetition(reading: Reading) -> Phrase | None:
     if not hits:
         return None
     blocked = reading.found("not_repetition")
-    for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+    # a phrase ("troisième fois") says more than a lone word ("encore", "again")
+    for hit in sorted(hits, key=lambda h: (h.start == h.end, h.start, h.start - h.end)):
         if not any(b.start <= hit.start and hit.end <= b.end for b in blocked):
             words = reading.words(hit.start, hit.end)
             return Phrase(words, words)

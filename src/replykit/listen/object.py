@@ -37,7 +37,8 @@ STOPS = {
         never still just already also only even that which who whom whose when where while because since after
         before and but or nor so then than i me he she it we they you him her them us this these those there here
         again ever very too really yet today yesterday tomorrow now arrived came went took left broke stopped
-        keeps kept came come comes turned showed looked seems seemed tasted smelled felt""".split()),
+        keeps kept came come comes turned showed looked seems seemed tasted smelled felt
+        for from with in on at to by after during about since until""".split()),
 }
 # Words that carry the phrase on to the next word.
 LINKS = {"fr": frozenset({"de", "d", "du", "des", "au", "aux", "en"}), "en": frozenset({"of"})}
@@ -75,13 +76,16 @@ def _phrase_end(reading: Reading, start: int) -> int:
         token = tokens[i]
         if clauses[i] != clauses[start] or not _WORD.match(token):
             break
+        if _hyphenated(reading, i):
+            last = i  # "rendez-vous", "chauffe-eau": one word
+            continue
         if token == "a" and reading.lang == "fr" and reading.words(i, i) in ("à", "À"):
             token = "au"  # "à" carries the phrase on ("à emporter"); "a" is a verb
         if token in links and i > start + 1:
             if i + 1 < len(tokens) and clauses[i + 1] == clauses[i] and tokens[i + 1] not in stops:
                 continue
             break
-        if token in stops or (reading.lang == "en" and i > start + 1 and _verb_like(token)):
+        if token in stops or (i > start + 1 and _verb_like(token, reading.lang)):
             break
         last = i
     while last > start and (tokens[last] in links or tokens[last] == "a"):
@@ -89,7 +93,14 @@ def _phrase_end(reading: Reading, start: int) -> int:
     return last
 
 
-def _verb_like(token: str) -> bool:
+def _hyphenated(reading: Reading, i: int) -> bool:
+    spans = reading.spans
+    return i > 0 and reading.norm[spans[i - 1][2] : spans[i][1]] == "-"
+
+
+def _verb_like(token: str, lang: str) -> bool:
+    if lang == "fr":
+        return len(token) > 5 and token.endswith(("ait", "aient"))  # "ma chambre donnait sur..."
     return len(token) > 4 and token.endswith("ed")
 
 

@@ -72,7 +72,7 @@ def _stance(reading: Reading, offset: int) -> str:
     if at < 0:
         return "named"
     clause = reading.clauses[at]
-    best, best_distance = "named", 6
+    best, best_distance = "named", 9
     for name, sign in (("tone:negative", "blamed"), ("tone:positive", "praised")):
         for hit in reading.found(name):
             if reading.clauses[hit.start] != clause:

@@ -52,6 +52,7 @@ class Listening(NamedTuple):
     channels: tuple[str, ...]  # channel ids defined, in file order
     asks: tuple[str, ...]  # ask kinds defined, in file order (the first found wins)
     index: LexiconIndex
+    generic: frozenset[str] = frozenset()  # aspects a subject only when no specific one is heard
 
 
 class Parts:
@@ -62,6 +63,7 @@ class Parts:
         self.forms: dict[str, dict[str, AspectForm]] = {}
         self.channels: list[str] = []
         self.asks: list[str] = []
+        self.generic: list[str] = []
         self.origins: dict[str, str] = {}  # "aspect:x" -> "file:line:col", for duplicate errors
 
     def add(self, name: str, terms: Terms) -> None:
@@ -103,7 +105,7 @@ def _parse_aspects(check: Checker, value: Any, path: KeyPath, parts: Parts) -> N
     for aspect_id, spec in check.mapping(value, path, None).items():
         where: KeyPath = (*path, aspect_id)
         check.identifier(aspect_id, where)
-        raw = check.mapping(spec, where, (*LANGS, "description"))
+        raw = check.mapping(spec, where, (*LANGS, "description", "generic"))
         if raw and not any(lang in raw for lang in LANGS):
             check.error(where, f"aspect '{aspect_id}' needs at least one language ({', '.join(LANGS)})")
         if not raw or not parts.claim(check, f"aspect:{aspect_id}", where):
@@ -115,6 +117,8 @@ def _parse_aspects(check: Checker, value: Any, path: KeyPath, parts: Parts) -> N
                 forms[lang] = form
                 terms[lang] = lang_terms
         parts.forms[aspect_id] = forms
+        if "generic" in raw and check.boolean(raw["generic"], (*where, "generic")):
+            parts.generic.append(aspect_id)
         parts.add(f"aspect:{aspect_id}", terms)
 
 
@@ -155,7 +159,8 @@ def compile_listening(parts: Parts) -> Listening:
             for lang, items in terms.items():
                 joined.setdefault(lang, []).extend(items)
         signals[name] = Signal(name, "lexicon", terms={lang: tuple(items) for lang, items in joined.items()})
-    return Listening(parts.forms, tuple(parts.channels), tuple(parts.asks), LexiconIndex(signals))
+    index = LexiconIndex(signals)
+    return Listening(parts.forms, tuple(parts.channels), tuple(parts.asks), index, frozenset(parts.generic))
 
 
 def _place(where: Location) -> str:
