@@ -40,6 +40,7 @@ lint: $(STAMP)
 # then the issue-12 targets (bench/eval_targets.py) with OK/MISSED.
 eval: $(STAMP)
 	$(BIN)/python bench/eval_all.py
+	$(BIN)/python bench/listening.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py

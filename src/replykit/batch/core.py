@@ -127,7 +127,7 @@ def process(record: Record, run: BatchOptions) -> dict[str, Any]:
     entry = {"line": record.line, "id": record.id, "text": record.text, "fields": fields}
     entry.update(result.to_dict())
     if run.triage_only:
-        for key in ("public_reply", "private_script", "reminders"):
+        for key in ("public_reply", "private_script", "reminders", "heard"):
             entry.pop(key, None)
     return entry
 

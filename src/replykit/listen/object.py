@@ -74,7 +74,7 @@ def _phrase_end(reading: Reading, start: int) -> int:
     last = start
     for i in range(start + 1, min(len(tokens), start + 1 + MAX_WORDS)):
         token = tokens[i]
-        if clauses[i] != clauses[start] or not _WORD.match(token):
+        if clauses[i] != clauses[start] or not _WORD.match(token) or not _joined(reading, i):
             break
         if _hyphenated(reading, i):
             last = i  # "rendez-vous", "chauffe-eau": one word
@@ -91,6 +91,12 @@ def _phrase_end(reading: Reading, start: int) -> int:
     while last > start and (tokens[last] in links or tokens[last] == "a"):
         last -= 1
     return last
+
+
+def _joined(reading: Reading, i: int) -> bool:
+    """Whether only spaces, an apostrophe or a hyphen stand between token ``i`` and the one before."""
+    spans = reading.spans
+    return not reading.norm[spans[i - 1][2] : spans[i][1]].strip(" '-")
 
 
 def _hyphenated(reading: Reading, i: int) -> bool:
