@@ -85,7 +85,9 @@ def heard_lines(result: Suggestion) -> list[tuple[str, str]]:
     for key in ("object", "duration", "repetition", "amount", "date", "reference"):
         phrase = getattr(heard, key)
         if phrase:
-            lines.append((labels[key], phrase.text if phrase.text == phrase.words else f"{phrase.text} ({phrase.words})"))
+            lines.append(
+                (labels[key], phrase.text if phrase.text == phrase.words else f"{phrase.text} ({phrase.words})")
+            )
     if heard.channels_tried:
         lines.append((labels["channels_tried"], ", ".join(f"{c.id} ({c.words})" for c in heard.channels_tried)))
     if heard.people:

@@ -26,8 +26,8 @@ __all__ = ["Heard", "hear"]
 
 def hear(rules: Rules, text: str, result: Triage) -> Heard:
     """What the customer said in ``text``, in the language of ``result``."""
-    from replykit.listen.aspects import NONE, hear_aspects
     from replykit.listen.ask import hear_ask
+    from replykit.listen.aspects import NONE, hear_aspects
     from replykit.listen.channels import hear_channels
     from replykit.listen.facts import hear_facts
     from replykit.listen.object import hear_object

@@ -31,23 +31,76 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _MENTION = re.compile(r"^(?:\s*[@#]\w+[\s,:-]*)+")
-_WH_FR = ("quand", "où", "ou", "combien", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "qui", "à quelle",
-          "a quelle", "jusqu'à quand", "à partir de quand", "depuis quand", "de quelle", "dans quel")
+_WH_FR = (
+    "quand",
+    "où",
+    "ou",
+    "combien",
+    "comment",
+    "pourquoi",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+    "qui",
+    "à quelle",
+    "a quelle",
+    "jusqu'à quand",
+    "à partir de quand",
+    "depuis quand",
+    "de quelle",
+    "dans quel",
+)
 _WH_EN = ("when", "where", "what", "which", "how", "why", "who")
-_AUX_EN = ("are", "is", "do", "does", "can", "could", "will", "would", "have", "has", "did", "should", "may", "was",
-           "were", "am")
+_AUX_EN = (
+    "are",
+    "is",
+    "do",
+    "does",
+    "can",
+    "could",
+    "will",
+    "would",
+    "have",
+    "has",
+    "did",
+    "should",
+    "may",
+    "was",
+    "were",
+    "am",
+)
 _PRONOUNS = ("you", "i", "we", "they", "it", "he", "she", "this", "that")
-_PREDICATES = frozenset("""available open ready possible included free still in on at ok okay suitable accessible
-    vegan vegetarian gluten halal allowed sold back closed delivered shipped made done there necessary""".split())
+_PREDICATES = frozenset(
+    """available open ready possible included free still in on at ok okay suitable accessible
+    vegan vegetarian gluten halal allowed sold back closed delivered shipped made done there necessary""".split()
+)
 _INVERSION_FR = re.compile(r"^(\w+)-(?:t-)?(vous|il|elle|ils|elles|on|je|nous)\b", re.IGNORECASE)
 _FR_FIRST_PERSON = {
-    "je suis": "vous êtes", "j'ai": "vous avez", "je peux": "vous pouvez", "je veux": "vous voulez",
-    "je dois": "vous devez", "je vais": "vous allez", "je sais": "vous savez", "je fais": "vous faites",
-    "je voudrais": "vous voudriez", "j'aimerais": "vous aimeriez", "je pourrais": "vous pourriez",
-    "puis-je": "vous pouvez", "mon ": "votre ", "ma ": "votre ", "mes ": "vos ",
+    "je suis": "vous êtes",
+    "j'ai": "vous avez",
+    "je peux": "vous pouvez",
+    "je veux": "vous voulez",
+    "je dois": "vous devez",
+    "je vais": "vous allez",
+    "je sais": "vous savez",
+    "je fais": "vous faites",
+    "je voudrais": "vous voudriez",
+    "j'aimerais": "vous aimeriez",
+    "je pourrais": "vous pourriez",
+    "puis-je": "vous pouvez",
+    "mon ": "votre ",
+    "ma ": "votre ",
+    "mes ": "vos ",
 }
-_EN_FIRST_PERSON = {"i am": "you are", "i'm": "you're", "i was": "you were", "i ": "you ", "my ": "your ",
-                    "mine": "yours"}
+_EN_FIRST_PERSON = {
+    "i am": "you are",
+    "i'm": "you're",
+    "i was": "you were",
+    "i ": "you ",
+    "my ": "your ",
+    "mine": "yours",
+}
 
 
 def hear_ask(reading: Reading, vocab: Listening | None, is_question: bool) -> Ask | None:

@@ -21,7 +21,9 @@ from replykit.listen.model import Phrase
 if TYPE_CHECKING:
     from replykit.listen.reading import Reading
 
-_NUM_FR = r"\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|quelques|plusieurs"
+_NUM_FR = (
+    r"\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|quelques|plusieurs"
+)
 _NUM_EN = (
     r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
     r"several|a few|few|a couple of"
@@ -51,43 +53,100 @@ class Rule(NamedTuple):
 
 DURATION = {
     "fr": (
-        Rule(("depuis",), re.compile(rf"\bdepuis (?:plus d[e' ] ?|presque |pres d[e' ] ?|bientot )?(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b")),
+        Rule(
+            ("depuis",),
+            re.compile(
+                rf"\bdepuis (?:plus d[e' ] ?|presque |pres d[e' ] ?|bientot )?(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b"
+            ),
+        ),
         Rule(("depuis",), re.compile(rf"\b(?P<t>depuis (?:{_POINT_FR}))\b")),
-        Rule(("fait", "voila", "pendant", "attendu", "attente", "plus d"), re.compile(
-            rf"\b(?:ca fait|cela fait|ça fait|voila|pendant|attendu|attente d[e']|plus d[e'])"
-            rf" ?(?:plus d[e' ] ?|presque |pres d[e' ] ?)?(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b")),
-        Rule(("jour", "semaine", "mois", "heure"), re.compile(
-            rf"\b(?P<t>(?:{_NUM_FR}) (?:jours?|semaines?|mois|heures?)) (?:que|sans|d'attente|de retard|plus tard)\b")),
+        Rule(
+            ("fait", "voila", "pendant", "attendu", "attente", "plus d"),
+            re.compile(
+                rf"\b(?:ca fait|cela fait|ça fait|voila|pendant|attendu|attente d[e']|plus d[e'])"
+                rf" ?(?:plus d[e' ] ?|presque |pres d[e' ] ?)?(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b"
+            ),
+        ),
+        Rule(
+            ("jour", "semaine", "mois", "heure"),
+            re.compile(
+                rf"\b(?P<t>(?:{_NUM_FR}) (?:jours?|semaines?|mois|heures?))"
+                r" (?:que|sans|d'attente|de retard|plus tard)\b"
+            ),
+        ),
     ),
     "en": (
-        Rule(("for ", "over ", "waited ", "waiting "), re.compile(
-            rf"\b(?:for|over|waited|waiting|wait of)(?: for)? (?:over |more than |almost |nearly |about |at least )?"
-            rf"(?P<t>(?:{_NUM_EN}) ?(?:{_UNIT_EN}))\b")),
+        Rule(
+            ("for ", "over ", "waited ", "waiting "),
+            re.compile(
+                r"\b(?:for|over|waited|waiting|wait of)(?: for)?"
+                r" (?:over |more than |almost |nearly |about |at least )?"
+                rf"(?P<t>(?:{_NUM_EN}) ?(?:{_UNIT_EN}))\b"
+            ),
+        ),
         Rule(("since",), re.compile(rf"\b(?P<t>since (?:{_POINT_EN}))\b")),
-        Rule(("day", "week", "month", "hour"), re.compile(
-            rf"\b(?P<t>(?:{_NUM_EN}) (?:days?|weeks?|months?|hours?)) (?:now|later|and still|without|late)\b")),
+        Rule(
+            ("day", "week", "month", "hour"),
+            re.compile(
+                rf"\b(?P<t>(?:{_NUM_EN}) (?:days?|weeks?|months?|hours?)) (?:now|later|and still|without|late)\b"
+            ),
+        ),
     ),
 }
 AMOUNT = (
     Rule(("€", "$", "£"), re.compile(r"[$£€] ?\d+(?:[.,]\d{1,2})?")),
-    Rule(("€", "eur", "dollar", "buck", "pound", "£", "$"), re.compile(
-        r"\b\d+(?:[.,]\d{1,2})? ?(?:€|euros?\b|eur\b|dollars?\b|bucks\b|pounds?\b|£|\$)")),
+    Rule(
+        ("€", "eur", "dollar", "buck", "pound", "£", "$"),
+        re.compile(r"\b\d+(?:[.,]\d{1,2})? ?(?:€|euros?\b|eur\b|dollars?\b|bucks\b|pounds?\b|£|\$)"),
+    ),
 )
 DATE = {
-    "fr": (Rule((), re.compile(rf"\b(?:(?:ce |le )?(?:{_DAYS_FR})(?: dernier| soir| matin| midi| \d{{1,2}})?|"
-                               rf"hier(?: soir| matin| midi)?|avant hier|ce matin|ce midi|ce soir|"
-                               rf"le (?:\d{{1,2}}|1er) (?:{_MONTHS_FR})|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\b")),),
-    "en": (Rule((), re.compile(rf"\b(?:(?:on |last |this |next )?(?:{_DAYS_EN})(?: night| morning| evening| afternoon)?|"
-                               rf"yesterday|tonight|this morning|last night|on the \d{{1,2}}(?:st|nd|rd|th)|"
-                               rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS_EN})|"
-                               rf"(?:{_MONTHS_EN}) \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\b")),),
+    "fr": (
+        Rule(
+            (),
+            re.compile(
+                rf"\b(?:(?:ce |le )?(?:{_DAYS_FR})(?: dernier| soir| matin| midi| \d{{1,2}})?|"
+                rf"hier(?: soir| matin| midi)?|avant hier|ce matin|ce midi|ce soir|"
+                rf"le (?:\d{{1,2}}|1er) (?:{_MONTHS_FR})|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\b"
+            ),
+        ),
+    ),
+    "en": (
+        Rule(
+            (),
+            re.compile(
+                rf"\b(?:(?:on |last |this |next )?(?:{_DAYS_EN})(?: night| morning| evening| afternoon)?|"
+                rf"yesterday|tonight|this morning|last night|on the \d{{1,2}}(?:st|nd|rd|th)|"
+                rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS_EN})|"
+                rf"(?:{_MONTHS_EN}) \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\b"
+            ),
+        ),
+    ),
 }
 REFERENCE = (
     Rule(("#",), re.compile(r"#\s?(?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{2,}")),
-    Rule(("order", "commande", "dossier", "ticket", "case", "ref", "booking", "reservation", "facture", "invoice",
-          "n°", "numero", "number"), re.compile(
-        r"\b(?:order|commande|dossier|ticket|case|reference|ref|booking|reservation|facture|invoice|numero|number)"
-        r"(?: (?:number|numero|no|nr|n°|num|reference|ref))?\.? ?(?:n°|no\.?|#|:)? ?(?=[a-z]{0,4}-?\d)[a-z]{0,4}-?\d[a-z0-9-]{3,}\b")),
+    Rule(
+        (
+            "order",
+            "commande",
+            "dossier",
+            "ticket",
+            "case",
+            "ref",
+            "booking",
+            "reservation",
+            "facture",
+            "invoice",
+            "n°",
+            "numero",
+            "number",
+        ),
+        re.compile(
+            r"\b(?:order|commande|dossier|ticket|case|reference|ref|booking|reservation|facture|invoice|numero|number)"
+            r"(?: (?:number|numero|no|nr|n°|num|reference|ref))?\.? ?(?:n°|no\.?|#|:)? ?"
+            r"(?=[a-z]{0,4}-?\d)[a-z]{0,4}-?\d[a-z0-9-]{3,}\b"
+        ),
+    ),
 )
 
 
@@ -108,7 +167,9 @@ def hear_facts(reading: Reading) -> Facts:
     return Facts(duration, _repetition(reading), amount, date, reference)
 
 
-def _first(reading: Reading, rules: tuple[Rule, ...], avoid: tuple[int, int] | None) -> tuple[Phrase | None, tuple[int, int] | None]:
+def _first(
+    reading: Reading, rules: tuple[Rule, ...], avoid: tuple[int, int] | None
+) -> tuple[Phrase | None, tuple[int, int] | None]:
     norm = reading.norm
     best: re.Match[str] | None = None
     for rule in rules:

@@ -26,27 +26,33 @@ TURNED = {
 }
 # Words that end the phrase: verbs, negations, pronouns, conjunctions, relatives, adverbs.
 STOPS = {
-    "fr": frozenset("""a ai as avons avez ont est etait etaient ete sont sera serait fut soit suis es sommes etes
+    "fr": frozenset(
+        """a ai as avons avez ont est etait etaient ete sont sera serait fut soit suis es sommes etes
         qui que qu quand et mais ou donc car ni n ne pas plus jamais je j il elle on nous vous ils elles se s ce c
         ca cela ceci y me m te t lui leur puis toujours deja encore depuis avec sans chez sur sous par pour vers
         comme si lorsque parce alors aussi tres trop bien mal vraiment meme tout toute tous toutes ici la-bas hier
         aujourd demain ce cet cette ces le la les l un une des du au aux dans en a arrive arrivee arrives
-        arrivees recu recue recus recues reste restee attend attends attendu fait faite dit vient""".split()),
-    "en": frozenset("""is was are were be been being am has had have got gets get did does do didn doesn don
+        arrivees recu recue recus recues reste restee attend attends attendu fait faite dit vient""".split()
+    ),
+    "en": frozenset(
+        """is was are were be been being am has had have got gets get did does do didn doesn don
         isn wasn aren weren hasn haven hadn won can couldn could would should will shall may might must not no
         never still just already also only even that which who whom whose when where while because since after
         before and but or nor so then than i me he she it we they you him her them us this these those there here
         again ever very too really yet today yesterday tomorrow now arrived came went took left broke stopped
         keeps kept came come comes turned showed looked seems seemed tasted smelled felt
-        for from with in on at to by after during about since until""".split()),
+        for from with in on at to by after during about since until""".split()
+    ),
 }
 # Words that carry the phrase on to the next word.
 LINKS = {"fr": frozenset({"de", "d", "du", "des", "au", "aux", "en"}), "en": frozenset({"of"})}
 # Possessives of speech, not of a thing ("à mon avis", "oh my god"), and the business's people.
-NOT_THINGS = frozenset("""avis dieu part cote sens vie faute tour coeur gout grand grande mere pere tete
+NOT_THINGS = frozenset(
+    """avis dieu part cote sens vie faute tour coeur gout grand grande mere pere tete
     god gosh goodness lord opinion life mind self own fault turn heart goodness way bad
     serveur serveuse serveurs serveuses coiffeur coiffeuse technicien plombier vendeur vendeuse
-    waiter waitress server servers stylist hairdresser technician plumber""".split())
+    waiter waitress server servers stylist hairdresser technician plumber""".split()
+)
 _WORD = re.compile(r"\w")
 
 

@@ -19,28 +19,44 @@ if TYPE_CHECKING:
     from replykit.rules.model import Rules
 
 _NAME = r"(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
-_ROLES_FR = (r"serveuse|serveur|coiffeuse|coiffeur|esth[ée]ticienne|technicien|plombier|[ée]lectricien|vendeuse|"
-             r"vendeur|r[ée]ceptionniste|g[ée]rante?|coach|prof|masseuse|barbier|livreur|conseill[èe]re?|patronne?")
-_ROLES_EN = (r"waitress|waiter|server|stylist|hairdresser|barber|technician|plumber|electrician|receptionist|"
-             r"manager|coach|instructor|trainer|driver|therapist|chef|bartender|barista|host|hostess")
+_ROLES_FR = (
+    r"serveuse|serveur|coiffeuse|coiffeur|esth[ée]ticienne|technicien|plombier|[ée]lectricien|vendeuse|"
+    r"vendeur|r[ée]ceptionniste|g[ée]rante?|coach|prof|masseuse|barbier|livreur|conseill[èe]re?|patronne?"
+)
+_ROLES_EN = (
+    r"waitress|waiter|server|stylist|hairdresser|barber|technician|plumber|electrician|receptionist|"
+    r"manager|coach|instructor|trainer|driver|therapist|chef|bartender|barista|host|hostess"
+)
 PATTERNS = {
     "fr": (
-        (re.compile(rf"(?i:merci|bravo|félicitations|un grand merci)\s+(?:à\s+|a\s+)?(?:(?i:notre|la|le|mon|ma)\s+)?"
-                    rf"(?:(?i:{_ROLES_FR})\s+)?{_NAME}"), "praised"),
+        (
+            re.compile(
+                rf"(?i:merci|bravo|félicitations|un grand merci)\s+(?:à\s+|a\s+)?(?:(?i:notre|la|le|mon|ma)\s+)?"
+                rf"(?:(?i:{_ROLES_FR})\s+)?{_NAME}"
+            ),
+            "praised",
+        ),
         (re.compile(rf"(?i:{_ROLES_FR})\s+{_NAME}"), ""),
         (re.compile(rf"{_NAME}\s+(?:a été|était|est|nous a|m'a|s'est)\b"), ""),
     ),
     "en": (
-        (re.compile(rf"(?i:thanks|thank you|kudos|shout ?out|big up|props)\s+(?:to\s+)?(?:(?i:our|the|my)\s+)?"
-                    rf"(?:(?i:{_ROLES_EN})\s+)?{_NAME}"), "praised"),
+        (
+            re.compile(
+                rf"(?i:thanks|thank you|kudos|shout ?out|big up|props)\s+(?:to\s+)?(?:(?i:our|the|my)\s+)?"
+                rf"(?:(?i:{_ROLES_EN})\s+)?{_NAME}"
+            ),
+            "praised",
+        ),
         (re.compile(rf"(?i:{_ROLES_EN})\s+(?:called\s+|named\s+)?{_NAME}"), ""),
         (re.compile(rf"{_NAME}\s+(?:was|is|has been|were|made|took|helped|looked)\b"), ""),
     ),
 }
-NOT_NAMES = frozenset("""Le La Les Un Une Ce Cette Il Elle On Nous Vous Je Tout Très Merci Bravo Bonjour Bonsoir
+NOT_NAMES = frozenset(
+    """Le La Les Un Une Ce Cette Il Elle On Nous Vous Je Tout Très Merci Bravo Bonjour Bonsoir
     Service Accueil Personne Rien Pas Mais Et Donc Enfin Sinon Vraiment Super Top Madame Monsieur
     The This That It He She We They You I My Our Your Thanks Thank Hello Hi Hey Service Food Staff Everything
-    Everyone Nobody Someone Dear Sir Madam Mr Mrs Ms Miss Very Great Good The Today Yesterday""".split())
+    Everyone Nobody Someone Dear Sir Madam Mr Mrs Ms Miss Very Great Good The Today Yesterday""".split()
+)
 
 
 def hear_people(reading: Reading, rules: Rules) -> tuple[Person, ...]:
@@ -63,7 +79,7 @@ def _is_name(rules: Rules, lang: str, name: str) -> bool:
         return False
     word = name.lower()
     known = rules.index.langs[lang].candidates(word) if rules.index is not None else []
-    vocab = rules.listening.index.langs[lang].candidates(word) if rules.listening is not None else []
+    vocab = rules.listening.lexicon.langs[lang].candidates(word) if rules.listening is not None else []
     return not any(term.text.rstrip("*") == word or len(term.tokens) == 1 for _, term in [*known, *vocab])
 
 

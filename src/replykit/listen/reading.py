@@ -37,7 +37,7 @@ class Reading:
         self.hits: dict[str, list[Hit]] = {}
         if vocab is not None and self.tokens:
             exceptions = rules.negation_exceptions.get(lang, frozenset())
-            self.hits = vocab.index.scan(self.tokens, lang, rules.negators[lang], exceptions)
+            self.hits = vocab.lexicon.scan(self.tokens, lang, rules.negators[lang], exceptions)
         self._spans: list[tuple[str, int, int]] | None = None
         self._clauses: list[int] | None = None
         self._sentences: list[int] | None = None

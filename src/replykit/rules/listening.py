@@ -51,7 +51,7 @@ class Listening(NamedTuple):
     aspects: dict[str, dict[str, AspectForm]]  # aspect id -> lang -> form
     channels: tuple[str, ...]  # channel ids defined, in file order
     asks: tuple[str, ...]  # ask kinds defined, in file order (the first found wins)
-    index: LexiconIndex
+    lexicon: LexiconIndex  # every word list, one pseudo-signal each
     generic: frozenset[str] = frozenset()  # aspects a subject only when no specific one is heard
 
 
