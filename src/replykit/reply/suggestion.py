@@ -41,6 +41,7 @@ class Suggestion(NamedTuple):
     warnings: tuple[str, ...] = ()
     heard: Heard = NOTHING_HEARD  # what the customer said (docs/heard.md); empty when triaging only
     variant: int = 0  # which phrasing of each move the reply uses (replykit.reply.variants)
+    alternatives: tuple[tuple[int, str], ...] = ()  # (variant, public reply) of other phrasings (--variants)
 
     @property
     def lang(self) -> str:
@@ -91,7 +92,13 @@ class Suggestion(NamedTuple):
             "author": self.author,
             "platform": self.platform,
             "warnings": list(self.triage.notes + self.warnings),
+            **({"alternatives": self.alternative_dicts()} if self.alternatives else {}),
         }
+
+    def alternative_dicts(self) -> list[dict[str, Any]]:
+        """``reply --variants N``: this reply and the others, as ``{"variant", "public_reply"}``."""
+        both = ((self.variant, self.public_reply), *self.alternatives)
+        return [{"variant": variant, "public_reply": text} for variant, text in both]
 
 
 def suggest(
@@ -158,6 +165,12 @@ def suggest(
     return Suggestion(
         result, public, private, reminders_for(rules, result), case_ref, author, platform, warnings, heard, variant
     )
+
+
+def suggest_with_alternatives(text: str, count: int, **options: Any) -> Suggestion:
+    """The suggestion for ``text``, carrying up to ``count - 1`` other public replies in ``alternatives``."""
+    found = suggest_variants(text, count, **options)
+    return found[0]._replace(alternatives=tuple((s.variant, s.public_reply) for s in found[1:]))
 
 
 def suggest_variants(text: str, count: int, **options: Any) -> list[Suggestion]:
