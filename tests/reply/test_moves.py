@@ -55,7 +55,11 @@ def _all_variants(text: str, lang: str, heard: Heard, **options: str) -> list[st
 def test_a_complaint_says_back_the_facts_and_never_says_call_us_when_the_phone_failed(
     lang: str, heard: Heard, facts: tuple[str, ...]
 ) -> None:
-    text = "Three weeks, still no order, nobody answers the phone" if lang == "en" else "Commande jamais reçue, c'est inadmissible"
+    text = (
+        "Three weeks, still no order, nobody answers the phone"
+        if lang == "en"
+        else "Commande jamais reçue, c'est inadmissible"
+    )
     for reply in _all_variants(text, lang, heard):
         lowered = reply.lower()
         assert all(fact in lowered for fact in facts), reply
@@ -144,13 +148,15 @@ def test_the_question_is_said_back_in_our_voice(clause: str, lang: str, ours: st
 # What a correct reply never contains, whatever the slots hold.
 COMMON = [
     (r"  ", "double space"), (r"\.\.(?!\.)", "double full stop"), (r" [,.]", "space before , or ."),
-    (r"[,:;] ?[.,:;]", "punctuation run"), (r"\b(about|with|for|of|on|to|sur|avec|pour|de|du|à|au sujet) [.,:]", "empty slot"),
+    (r"[,:;] ?[.,:;]", "punctuation run"),
+    (r"\b(about|with|for|of|on|to|sur|avec|pour|de|du|à|au sujet) [.,:]", "empty slot"),
     (r"\{\{|\}\}|\{%", "template trace"), (r"\bNone\b|\bTrue\b|\bFalse\b", "Python value"),
 ]  # fmt: skip
 RULES_BY_LANG = {
     "en": [(r"\ban? (the|your|our)\b", "article before a determiner"), (r"\byour (your|the)\b", "double determiner"),
            (r"\bnous|vous\b", "French word")],
-    "fr": [(r"\b(sur|avec|pour|de|du|à|concernant) ?[.,:]", "empty slot"), (r"\bde (le|les) ", "de le / de les"), (r"\bà (le|les) ", "à le"),
+    "fr": [(r"\b(sur|avec|pour|de|du|à|concernant) ?[.,:]", "empty slot"),
+           (r"\bde (le|les) ", "de le / de les"), (r"\bà (le|les) ", "à le"),
            (r"\b(de|que|je|le|la|ne|si) [aeiouéèêàh]\w", "missing elision"), (r"\bsi il", "si il"),
            (r"\btu\b|\bton\b|\bta\b|\btes\b", "tutoiement"), (r"[^ ][;:?!](\s|$)", "no space before : ; ? !"),
            (r"\bI'm|\byou\b", "English word")],

@@ -128,7 +128,7 @@ def process(record: Record, run: BatchOptions, alternative: int = 0) -> dict[str
     entry = {"line": record.line, "id": record.id, "text": record.text, "fields": fields}
     entry.update(result.to_dict())
     if run.triage_only:
-        for key in ("public_reply", "private_script", "reminders"):
+        for key in ("public_reply", "private_script", "reminders", "variant"):
             entry.pop(key, None)
     return entry
 

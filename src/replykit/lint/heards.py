@@ -8,7 +8,7 @@ in both languages (French samples cover both genders and the plural).
 
 from __future__ import annotations
 
-from replykit.listen.model import Aspect, Ask, Channel, Heard, Person, Phrase
+from replykit.listen.model import Ask, Aspect, Channel, Heard, Person, Phrase
 
 
 def _aspect(id_: str, phrase: str, the: str, gender: str = "", number: str = "s") -> Aspect:
@@ -42,12 +42,12 @@ HEARDS: dict[str, tuple[Heard, ...]] = {
             subject=_aspect("waiting_time", "your wait", "the wait"),
             duration=_phrase("since Monday"),
             channels_tried=_channels("phone", "email", "dm", "chat", "form", "shop"),
-        ),  # fmt: skip
+        ),
         Heard(
             subject=_aspect("haircut_result", "your haircut", "the haircut"),
             repetition=_phrase("again"),
             people=(Person("Sam", "praised", "Sam"), Person("Alex", "praised", "Alex")),
-        ),  # fmt: skip
+        ),
         Heard(ask=Ask("order_status", "where my order is", "where is my order"), channels_tried=_channels("email")),
     ),
     "fr": (
@@ -68,17 +68,17 @@ HEARDS: dict[str, tuple[Heard, ...]] = {
             subject=_aspect("order", "vos commandes", "les commandes", "f", "p"),
             duration=_phrase("depuis lundi"),
             channels_tried=_channels("phone", "email", "dm", "chat", "form", "shop"),
-        ),  # fmt: skip
+        ),
         Heard(
             subject=_aspect("haircut_result", "votre coupe", "la coupe", "f"),
             repetition=_phrase("encore"),
             people=(Person("Anne", "praised", "Anne"), Person("Yves", "praised", "Yves")),
             praised=_aspect("welcome", "votre accueil", "l'accueil", "m"),
-        ),  # fmt: skip
+        ),
         Heard(
             subject=_aspect("refund", "votre remboursement", "le remboursement", "m"),
             ask=Ask("refund", "si je peux être remboursé", "je peux être remboursé"),
             channels_tried=_channels("email"),
-        ),  # fmt: skip
+        ),
     ),
 }

@@ -25,7 +25,7 @@ SPACE = BASE**MOVES
 def variant_number(case_ref: str, alternative: int = 0) -> int:
     """The ``variant`` of ``case_ref``'s reply; ``alternative`` 1, 2... give the others."""
     key = case_ref if alternative == 0 else f"{case_ref}#{alternative}"
-    return zlib.crc32(key.encode("utf-8")) % SPACE
+    return int(zlib.crc32(key.encode("utf-8")) % SPACE)
 
 
 def every_phrasing() -> tuple[int, ...]:
