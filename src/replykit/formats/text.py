@@ -36,6 +36,7 @@ TITLES = {
         "Pas de réponse publique : votre politique laisse les opinions générales sans réponse.",
     ),
 }
+ALTERNATIVE = {"en": "alternative", "fr": "variante"}
 FIELDS = {
     "en": ("Outcome", "Category", "Option", "Escalate", "Action", "Language", "Path", "yes", "no", "Method", "Case"),
     "fr": (
@@ -137,6 +138,9 @@ def print_suggestion(result: Suggestion, color: str) -> None:
     )
     public = Text(printable(result.public_reply)) if result.public_reply else Text(silent, style="dim")
     console.print(Panel(public, title=Text(public_t), title_align="left", border_style="green"))
+    for number, (_, other) in enumerate(result.alternatives, 2):
+        title = Text(f"{public_t} ({ALTERNATIVE[result.lang]} {number})")
+        console.print(Panel(Text(printable(other)), title=title, title_align="left", border_style="green"))
     console.print(
         Panel(Text(printable(result.private_script)), title=Text(private_t), title_align="left", border_style="blue")
     )
