@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SOURCES := pyproject.toml rules.yaml $(shell find src templates -type f 2>/dev/null)
+SOURCES := pyproject.toml rules.yaml $(shell find src templates lexicons listening -type f 2>/dev/null)
 
 .PHONY: demo test lint bench soak eval install clean
 
@@ -40,6 +40,7 @@ lint: $(STAMP)
 # then the issue-12 targets (bench/eval_targets.py) with OK/MISSED.
 eval: $(STAMP)
 	$(BIN)/python bench/eval_all.py
+	$(BIN)/python bench/listening.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py

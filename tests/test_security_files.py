@@ -38,6 +38,7 @@ def pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     shutil.copy(support.REPO / "rules.yaml", folder / "rules.yaml")
     shutil.copytree(support.REPO / "lexicons", folder / "lexicons")
+    shutil.copytree(support.REPO / "listening", folder / "listening")
     shutil.copytree(support.REPO / "templates", folder / "templates")
     (folder / "secret.txt").write_text(SECRET + "\n", "utf-8")
     monkeypatch.chdir(folder)

@@ -32,7 +32,7 @@ QUESTION = "Where is my order? Nobody answers."
 INSULT = "You are all idiots and morons"
 CLEAR = {COMPLAINT: "complaint", PRAISE: "praise"}  # categories that do not depend on fine tuning
 INPUT_KEYS = {"line", "id", "text", "fields"}
-REPLY_ONLY = {"public_reply", "private_script", "reminders"}
+REPLY_ONLY = {"public_reply", "private_script", "reminders", "heard", "variant"}
 ERROR_KEYS = {"line", "id", "error"}
 
 Cli = Callable[..., Any]

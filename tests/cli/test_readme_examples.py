@@ -100,7 +100,7 @@ def scratch(root: Path) -> Path:
     """A folder like the repository: examples/, rules.yaml and templates/ inside, ../shared beside it."""
     cwd = root / "repo"
     cwd.mkdir()
-    for name in ("examples", "rules.yaml", "lexicons", "templates"):
+    for name in ("examples", "rules.yaml", "lexicons", "listening", "templates"):
         (cwd / name).symlink_to(REPO / name)
     if SHARED.exists():
         (root / "shared").symlink_to(SHARED)

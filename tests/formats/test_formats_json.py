@@ -22,7 +22,7 @@ ACTIONS = {"reply", "reply_private", "moderate", "escalate", "monitor"}
 TOP_LEVEL: dict[str, type | tuple[type, ...]] = {
     "schema": str, "lang": str, "lang_source": str, "category": str, "option": (int, type(None)),
     "escalate": bool, "outcome": str, "action": str, "method": list, "topic": str, "solutions": list, "heard": dict,
-    "path": list, "public_reply": str, "private_script": str, "reminders": list, "case_ref": str,
+    "path": list, "public_reply": str, "private_script": str, "reminders": list, "case_ref": str, "variant": int,
     "author": str, "platform": str, "warnings": list,
 }  # fmt: skip
 

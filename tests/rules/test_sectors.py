@@ -48,7 +48,12 @@ def test_init_with_sectors_keeps_only_their_lexicons(cli: Any, tmp_path: Path) -
     assert "lexicons/ (food, hotel)" in result.stdout
     assert sorted(p.name for p in (target / "lexicons").iterdir()) == ["food.yaml", "hotel.yaml"]
     document = yaml.safe_load((target / "rules.yaml").read_text("utf-8"))
-    assert document["include"] == ["lexicons/food.yaml", "lexicons/hotel.yaml"]
+    assert document["include"] == [
+        "lexicons/food.yaml",
+        "lexicons/hotel.yaml",
+        "listening/aspects.yaml",
+        "listening/cues.yaml",
+    ]
     assert document["signals"]["service_terms"]["signals"] == ["business_terms", "food_terms", "hotel_terms"]
     rules = load_rules(target / "rules.yaml", use_cache=False)
     assert "beauty_terms" not in rules.signals

@@ -100,8 +100,8 @@ def as_record(item: str | dict[str, Any] | Record, number: int, text_field: str,
     return Record(number, error=f"expected a string or a mapping, got {type(item).__name__}")
 
 
-def process(record: Record, run: BatchOptions) -> dict[str, Any]:
-    """The output entry for one record; configuration errors propagate."""
+def process(record: Record, run: BatchOptions, alternative: int = 0) -> dict[str, Any]:
+    """The output entry for one record (``alternative``: another phrasing); configuration errors propagate."""
     if record.error:
         return error_entry(record, record.error)
     fields = record.fields
@@ -117,6 +117,7 @@ def process(record: Record, run: BatchOptions) -> dict[str, Any]:
             templates=run.templates,
             render_replies=not run.triage_only,
             reuse_renders=True,
+            alternative=alternative,
         )
     except (TemplateError, UsageError):
         raise
@@ -127,7 +128,7 @@ def process(record: Record, run: BatchOptions) -> dict[str, Any]:
     entry = {"line": record.line, "id": record.id, "text": record.text, "fields": fields}
     entry.update(result.to_dict())
     if run.triage_only:
-        for key in ("public_reply", "private_script", "reminders"):
+        for key in ("public_reply", "private_script", "reminders", "heard", "variant"):
             entry.pop(key, None)
     return entry
 
@@ -138,3 +139,24 @@ def error_entry(record: Record, message: str) -> dict[str, Any]:
 
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else "" if value is None else str(value)
+
+
+MAX_ALTERNATIVES = 12  # phrasings tried before a repeated text is accepted
+
+
+def crc(text: str) -> int:
+    import zlib
+
+    return zlib.crc32(text.encode("utf-8", "replace"))
+
+
+def distinct(entry: dict[str, Any], record: Record, run: BatchOptions, seen: dict[int, int]) -> dict[str, Any]:
+    """``entry``, or the same record answered with its next phrasing while its public reply was
+    already given to a different comment of this run (``seen``: public reply -> comment, as CRCs)."""
+    text = crc(record.text)
+    for alternative in range(1, MAX_ALTERNATIVES + 1):
+        public = entry.get("public_reply")
+        if not public or seen.setdefault(crc(public), text) == text:
+            break
+        entry = process(record, run, alternative)
+    return entry

@@ -15,13 +15,13 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from replykit.batch.core import BatchOptions, process
+from replykit.batch.core import BatchOptions, crc, distinct, process
 from replykit.batch.read import LineParser, Reader, Record
 from replykit.formats.batchout import Encoder, make_encoder
 
 CHUNK = 256  # records per task: large enough to amortise pickling, small enough to stream
 IN_FLIGHT = 3  # chunks queued per worker: keeps workers busy, memory flat
-_HEAVY = ("text", "fields", "public_reply", "private_script", "reminders")
+_HEAVY = ("text", "fields", "public_reply", "private_script", "reminders", "heard")
 
 Result = tuple[bytes, dict[str, Any]]  # (encoded output, the entry or its summary view)
 EncoderSpec = tuple[str, list[str], bool]  # (format, input columns, csv_raw) -> make_encoder
@@ -38,19 +38,42 @@ def run_encoded(reader: Reader, run: BatchOptions, spec: EncoderSpec, jobs: int 
     lines, so parsing happens there too, not in the parent.
     """
     jobs = jobs or os.cpu_count() or 1
+    seen: dict[int, int] = {}  # no public text given twice to different comments (see core.distinct)
     if jobs == 1:
         encoder = make_encoder(*spec)
-        return (answer(record, run, encoder) for record in reader.records)
+        return (answer(record, run, encoder, seen) for record in reader.records)
     if reader.lines is not None and reader.parser is not None:
-        return _parallel(reader.lines, reader.parser, run, spec, jobs)
-    return _parallel(reader.records, None, run, spec, jobs)
+        return _parallel(reader.lines, reader.parser, run, spec, jobs, seen)
+    return _parallel(reader.records, None, run, spec, jobs, seen)
 
 
-def answer(record: Record, run: BatchOptions, encoder: Encoder | None) -> Result:
+def answer(record: Record, run: BatchOptions, encoder: Encoder | None, seen: dict[int, int] | None = None) -> Result:
     entry = process(record, run)
+    if seen is not None:
+        entry = distinct(entry, record, run, seen)
     if encoder is None:
         return b"", entry
     return encoder.encode(entry), summary_view(entry)
+
+
+def _settle(
+    item: Any,
+    result: Result,
+    parse: LineParser | None,
+    run: BatchOptions,
+    spec: EncoderSpec,
+    seen: dict[int, int],
+    encoder: list[Encoder | None],
+) -> Result:
+    """A worker's result, kept when its public text is new in the run; else answered again here,
+    in input order, exactly as a one-process run would."""
+    public, text = result[1].pop("_public", None), result[1].pop("_text", None)
+    if public is None or seen.setdefault(public, text) == text:
+        return result
+    if not encoder:
+        encoder.append(make_encoder(*spec))
+    record = parse.parse(item) if parse is not None else item
+    return answer(record, run, encoder[0], seen)
 
 
 def summary_view(entry: dict[str, Any]) -> dict[str, Any]:
@@ -62,7 +85,12 @@ def summary_view(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def _parallel(
-    items: Iterable[Any], parse: LineParser | None, run: BatchOptions, spec: EncoderSpec, jobs: int
+    items: Iterable[Any],
+    parse: LineParser | None,
+    run: BatchOptions,
+    spec: EncoderSpec,
+    jobs: int,
+    seen: dict[int, int],
 ) -> Iterator[Result]:
     import multiprocessing
 
@@ -70,13 +98,18 @@ def _parallel(
     chunks = _chunks(items)
     with context.Pool(jobs, initializer=_init_worker, initargs=(run, spec, parse)) as pool:
         # Pool.imap would read the whole input ahead and hold it in memory.
-        pending = deque(pool.apply_async(_answer_chunk, (chunk,)) for chunk in islice(chunks, IN_FLIGHT * jobs))
+        pending = deque(
+            (chunk, pool.apply_async(_answer_chunk, (chunk,))) for chunk in islice(chunks, IN_FLIGHT * jobs)
+        )
+        encoder: list[Encoder | None] = []
         while pending:
-            results = pending.popleft().get()
+            chunk, waiting = pending.popleft()
+            results = waiting.get()
             following = next(chunks, None)
             if following is not None:
-                pending.append(pool.apply_async(_answer_chunk, (following,)))
-            yield from results
+                pending.append((following, pool.apply_async(_answer_chunk, (following,))))
+            for item, result in zip(chunk, results, strict=True):
+                yield _settle(item, result, parse, run, spec, seen, encoder)
 
 
 def _init_worker(run: BatchOptions, spec: EncoderSpec, parse: LineParser | None) -> None:
@@ -91,7 +124,16 @@ def _answer_chunk(chunk: list[Any]) -> list[Result]:
     assert _worker is not None
     run, encoder, parse = _worker
     records = map(parse.parse, chunk) if parse is not None else chunk
-    return [answer(record, run, encoder) for record in records]
+    return [_marked(record, run, encoder) for record in records]
+
+
+def _marked(record: Record, run: BatchOptions, encoder: Encoder | None) -> Result:
+    """A worker's answer, with the CRCs the parent needs to keep public texts distinct (``_settle``)."""
+    entry = process(record, run)
+    data, view = (b"", entry) if encoder is None else (encoder.encode(entry), summary_view(entry))
+    if entry.get("public_reply"):
+        view = {**view, "_public": crc(entry["public_reply"]), "_text": crc(record.text)}
+    return data, view
 
 
 def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:

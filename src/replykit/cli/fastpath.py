@@ -38,6 +38,7 @@ class ReplyArgs(NamedTuple):
     fmt: str = "text"
     color: str = "auto"
     edit: bool = False
+    variants: int = 1
 
 
 def run_reply(args: ReplyArgs) -> int:
@@ -48,14 +49,15 @@ def run_reply(args: ReplyArgs) -> int:
     the check finds an error.
     """
     from replykit.formats.dispatch import write_reply
-    from replykit.reply.suggestion import parse_vars, suggest
+    from replykit.reply.suggestion import parse_vars, suggest_with_alternatives
     from replykit.rules.load import load_rules
     from replykit.text.inputs import read_comment
 
     comment = read_comment(args.file, args.text)
     loaded = load_rules(args.rules)
-    result = suggest(
+    result = suggest_with_alternatives(
         comment,
+        args.variants,
         rules=loaded,
         author=args.author,
         platform=args.platform,
@@ -99,6 +101,7 @@ OPTIONS: dict[str, tuple[str, tuple[str, ...] | None, bool]] = {
     "--format": ("fmt", FORMATS, False),
     "-f": ("fmt", FORMATS, False),
     "--color": ("color", COLORS, False),
+    "--variants": ("variants", None, False),
 }
 PATH_PARAMS = ("rules", "templates")
 
@@ -138,6 +141,11 @@ def _store(kwargs: dict[str, Any], name: str, value: str) -> bool:
     param, choices, repeatable = OPTIONS[name]
     if choices is not None and value not in choices:
         return False
+    if param == "variants":
+        if not value.isdigit() or int(value) < 1:
+            return False  # typer reports it
+        kwargs[param] = int(value)
+        return True
     if repeatable:
         kwargs[param] = (*kwargs.get(param, ()), value)
     else:

@@ -54,6 +54,12 @@ def reply(
             "--edit", "-e", help="Open the public reply in $EDITOR, then check what you wrote before printing it."
         ),
     ] = False,
+    variants: Annotated[
+        int,
+        typer.Option(
+            "--variants", min=1, help="Print N differently worded public replies to choose from (JSON: alternatives)."
+        ),
+    ] = 1,
 ) -> int:
     """Suggest a public reply and a private follow-up script for one comment.
 
@@ -76,5 +82,6 @@ def reply(
             fmt=fmt.value,
             color=str(getattr(color, "value", color)),
             edit=edit,
+            variants=variants,
         )
     )

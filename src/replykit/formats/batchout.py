@@ -11,7 +11,7 @@ from replykit.text.normalize import printable
 
 CSV_COLUMNS = (
     "line", "id", "text", "lang", "category", "option", "escalate", "outcome", "action", "topic",
-    "solutions", "public_reply", "private_script", "case_ref", "error",
+    "solutions", "heard", "public_reply", "private_script", "case_ref", "error",
 )  # fmt: skip
 
 

@@ -36,6 +36,7 @@ TITLES = {
         "Pas de réponse publique : votre politique laisse les opinions générales sans réponse.",
     ),
 }
+ALTERNATIVE = {"en": "alternative", "fr": "variante"}
 FIELDS = {
     "en": ("Outcome", "Category", "Option", "Escalate", "Action", "Language", "Path", "yes", "no", "Method", "Case"),
     "fr": (
@@ -52,6 +53,49 @@ FIELDS = {
         "Dossier",
     ),
 }
+
+
+# What the listening stage heard, in the triage panel: one label per field of docs/heard.md.
+HEARD_LABELS = {
+    "en": {
+        "title": "Heard", "subject": "subject", "aspects": "aspects", "object": "named", "duration": "how long",
+        "repetition": "again", "amount": "amount", "date": "when", "reference": "reference (private)",
+        "channels_tried": "tried", "people": "people", "praised": "praised", "ask": "asks",
+        "praised_p": "praised", "blamed_p": "blamed", "named_p": "named",
+    },
+    "fr": {
+        "title": "Entendu", "subject": "sujet", "aspects": "aspects", "object": "nommé", "duration": "durée",
+        "repetition": "répété", "amount": "montant", "date": "quand", "reference": "référence (privé)",
+        "channels_tried": "déjà essayé", "people": "personnes", "praised": "apprécié", "ask": "demande",
+        "praised_p": "félicité", "blamed_p": "mis en cause", "named_p": "nommé",
+    },
+}  # fmt: skip
+
+
+def heard_lines(result: Suggestion) -> list[tuple[str, str]]:
+    """(label, value) for each field heard, in the reply's language; values hold the customer's words."""
+    heard, labels = result.heard, HEARD_LABELS[result.lang]
+    lines: list[tuple[str, str]] = []
+    if heard.subject:
+        lines.append((labels["subject"], f"{heard.subject.id} ({heard.subject.words})"))
+    others = [a for a in heard.aspects if heard.subject is None or a.id != heard.subject.id]
+    if others:
+        lines.append((labels["aspects"], ", ".join(f"{a.id} ({a.words})" for a in others)))
+    if heard.praised:
+        lines.append((labels["praised"], f"{heard.praised.id} ({heard.praised.words})"))
+    for key in ("object", "duration", "repetition", "amount", "date", "reference"):
+        phrase = getattr(heard, key)
+        if phrase:
+            lines.append(
+                (labels[key], phrase.text if phrase.text == phrase.words else f"{phrase.text} ({phrase.words})")
+            )
+    if heard.channels_tried:
+        lines.append((labels["channels_tried"], ", ".join(f"{c.id} ({c.words})" for c in heard.channels_tried)))
+    if heard.people:
+        lines.append((labels["people"], ", ".join(f"{p.name} ({labels[p.stance + '_p']})" for p in heard.people)))
+    if heard.ask:
+        lines.append((labels["ask"], f"{heard.ask.kind}: {heard.ask.clause or heard.ask.words}"))
+    return lines
 
 
 def make_console(color: str, *, stderr: bool = False) -> Console:
@@ -94,6 +138,9 @@ def print_suggestion(result: Suggestion, color: str) -> None:
     )
     public = Text(printable(result.public_reply)) if result.public_reply else Text(silent, style="dim")
     console.print(Panel(public, title=Text(public_t), title_align="left", border_style="green"))
+    for number, (_, other) in enumerate(result.alternatives, 2):
+        title = Text(f"{public_t} ({ALTERNATIVE[result.lang]} {number})")
+        console.print(Panel(Text(printable(other)), title=title, title_align="left", border_style="green"))
     console.print(
         Panel(Text(printable(result.private_script)), title=Text(private_t), title_align="left", border_style="blue")
     )
@@ -130,4 +177,10 @@ def triage_text(result: Suggestion) -> Text:
         for name, words in step.matched.items():
             text.append(f"\n      {name}: ", style="dim")
             text.append(", ".join(printable(w) for w in words), style="italic")
+    lines = heard_lines(result)
+    if lines:
+        text.append(f"\n{HEARD_LABELS[result.lang]['title']}:", style="bold")
+        for label, value in lines:
+            text.append(f"\n  {label}: ", style="dim")
+            text.append(printable(value))  # the customer's words: a Text span, never markup
     return text

@@ -27,6 +27,8 @@ class Sample(NamedTuple):
     topic: str
     solution: str
     context: dict[str, Any]
+    variant: int = 0
+    heard: int = 0  # index in replykit.lint.heards.HEARDS[lang]; 0 is nothing heard
 
     def describe(self) -> str:
         parts = [f"outcome {self.outcome.id}", f"lang {self.lang}"]
@@ -34,12 +36,17 @@ class Sample(NamedTuple):
         parts += [f"a {len(self.author)}-character author"] if self.author else []
         parts += [f"topic '{self.topic}'"] if self.topic else []
         parts += [f"solution {self.solution}"] if self.solution else []
+        parts += [f"variant {self.variant}"] if self.variant else []
+        parts += [f"heard sample {self.heard}"] if self.heard else []
         return ", ".join(parts)
 
 
 def samples(rules: Rules, platforms: tuple[str, ...] = PLATFORMS) -> Iterator[Sample]:
-    """Contexts for every outcome and language, across authors, platforms, topics and solutions."""
+    """Contexts for every outcome and language, across authors, platforms, topics and solutions,
+    then every variant (each phrasing of each move) with each sample ``heard``."""
+    from replykit.lint.heards import HEARDS
     from replykit.reply.suggestion import build_context
+    from replykit.reply.variants import every_phrasing
 
     for outcome, lang in product(rules.outcomes.values(), LANGS):
         topics = ("", *sorted({s.topic[lang] for s in rules.index.topic_signals if lang in s.topic}))
@@ -48,3 +55,10 @@ def samples(rules: Rules, platforms: tuple[str, ...] = PLATFORMS) -> Iterator[Sa
             triage = Triage(lang, "forced", outcome, (), topic, (solution,) if solution else ())
             context = build_context(rules, triage, author, platform, CASE_REF, {})
             yield Sample(outcome, lang, platform, author, topic, solution, context)
+        # Every phrasing with every heard sample; topics and solutions taken in turn.
+        combos = product(platforms, AUTHORS, every_phrasing(), range(len(HEARDS[lang])))
+        for turn, (platform, author, variant, heard) in enumerate(combos):
+            topic, solution = topics[turn % len(topics)], solutions[(turn // len(topics)) % len(solutions)]
+            triage = Triage(lang, "forced", outcome, (), topic, (solution,) if solution else ())
+            context = build_context(rules, triage, author, platform, CASE_REF, {}, HEARDS[lang][heard], variant)
+            yield Sample(outcome, lang, platform, author, topic, solution, context, variant, heard)

@@ -3,7 +3,9 @@
 Read after triage, with transparent rules: the aspect a comment is about, the
 thing it names, its facts (duration, repetition, amount, date, reference,
 channels tried, people), what was praised and, for a question, what is asked.
-Replies are composed from it (``replykit.listen.model.Heard``).
+Replies are composed from it (``replykit.listen.model.Heard``). One module
+per concern: ``aspects``, ``object``, ``facts``, ``channels``, ``people``,
+``ask``; ``reading`` reads the comment once for all of them.
 
 May import: ``replykit.errors``, ``replykit.text``, ``replykit.rules``,
 ``replykit.triage``.
@@ -24,4 +26,43 @@ __all__ = ["Heard", "hear"]
 
 def hear(rules: Rules, text: str, result: Triage) -> Heard:
     """What the customer said in ``text``, in the language of ``result``."""
-    return NOTHING_HEARD
+    from replykit.listen.ask import hear_ask
+    from replykit.listen.aspects import NONE, hear_aspects
+    from replykit.listen.channels import hear_channels
+    from replykit.listen.facts import hear_facts
+    from replykit.listen.object import hear_object
+    from replykit.listen.people import hear_people
+    from replykit.listen.reading import Reading
+
+    if not text or not text.strip():
+        return NOTHING_HEARD
+    reading = Reading(rules, text, result.lang)
+    if not reading.tokens:
+        return NOTHING_HEARD
+    vocab = rules.listening
+    heard = hear_aspects(reading, vocab) if vocab is not None else NONE
+    subject_at = _positions(reading, heard.subject.words) if heard.subject else ()
+    facts = hear_facts(reading)
+    return Heard(
+        subject=heard.subject,
+        aspects=heard.aspects,
+        object=hear_object(reading, subject_at),
+        duration=facts.duration,
+        repetition=facts.repetition,
+        amount=facts.amount,
+        date=facts.date,
+        reference=facts.reference,
+        channels_tried=hear_channels(reading, vocab) if vocab is not None else (),
+        people=hear_people(reading, rules),
+        praised=heard.praised,
+        ask=hear_ask(reading, vocab, result.outcome.category == "question"),
+    )
+
+
+def _positions(reading: object, words: str) -> tuple[int, ...]:
+    from replykit.listen.reading import Reading
+
+    assert isinstance(reading, Reading)
+    offset = reading.text.find(words)
+    at = reading.token_at(offset) if offset >= 0 else -1
+    return (at,) if at >= 0 else ()

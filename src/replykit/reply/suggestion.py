@@ -14,6 +14,8 @@ from replykit.listen import hear
 from replykit.listen.model import NOTHING_HEARD, Heard
 from replykit.reply.cache import render_pair
 from replykit.reply.render import PLATFORM_LIMITS, check_templates, render, render_string
+from replykit.reply.variants import variant_number
+from replykit.reply.voice import in_our_voice
 from replykit.rules.model import Localized, Rules
 from replykit.triage.walk import Triage, triage
 
@@ -38,6 +40,8 @@ class Suggestion(NamedTuple):
     platform: str
     warnings: tuple[str, ...] = ()
     heard: Heard = NOTHING_HEARD  # what the customer said (docs/heard.md); empty when triaging only
+    variant: int = 0  # which phrasing of each move the reply uses (replykit.reply.variants)
+    alternatives: tuple[tuple[int, str], ...] = ()  # (variant, public reply) of other phrasings (--variants)
 
     @property
     def lang(self) -> str:
@@ -84,10 +88,17 @@ class Suggestion(NamedTuple):
             "private_script": self.private_script,
             "reminders": [{"id": r.id, "method": list(r.method), "text": r.text} for r in self.reminders],
             "case_ref": self.case_ref,
+            "variant": self.variant,
             "author": self.author,
             "platform": self.platform,
             "warnings": list(self.triage.notes + self.warnings),
+            **({"alternatives": self.alternative_dicts()} if self.alternatives else {}),
         }
+
+    def alternative_dicts(self) -> list[dict[str, Any]]:
+        """``reply --variants N``: this reply and the others, as ``{"variant", "public_reply"}``."""
+        both = ((self.variant, self.public_reply), *self.alternatives)
+        return [{"variant": variant, "public_reply": text} for variant, text in both]
 
 
 def suggest(
@@ -102,6 +113,8 @@ def suggest(
     templates: str | Path | None = None,
     render_replies: bool = True,
     reuse_renders: bool = False,
+    alternative: int = 0,
+    heard: Heard | None = None,
 ) -> Suggestion:
     """Triage ``text`` and render its public reply and private follow-up script.
 
@@ -117,6 +130,10 @@ def suggest(
         render_replies: False to triage only (faster, replies left empty).
         reuse_renders: reuse earlier renders of the same context where exact
             (see replykit.reply.cache); pays off over many comments, not one.
+        alternative: 0 for the reply of this comment; 1, 2... for other phrasings of it
+            (``reply --variants``; ``batch`` when a text was already given).
+        heard: what the customer said, instead of asking the listening stage (tests,
+            or a caller with its own extraction).
 
     Raises:
         InputError: the comment is empty.
@@ -133,8 +150,10 @@ def suggest(
     author, platform = (author or "").strip(), (platform or "").strip().lower()
     if not render_replies:
         return Suggestion(result, "", "", (), case_ref, author, platform)
-    heard = hear(rules, text, result)
-    context = build_context(rules, result, author, platform, case_ref, variables, heard)
+    if heard is None:
+        heard = hear(rules, text, result)
+    variant = variant_number(case_ref, alternative)
+    context = build_context(rules, result, author, platform, case_ref, variables, heard, variant)
     folder = templates_dir_for(rules, templates)
     check_templates(rules.outcomes, folder, rules.checked_templates)
     if reuse_renders:
@@ -144,8 +163,34 @@ def suggest(
         private = render(folder, result.outcome, "private", result.lang, context)
     warnings = _length_warnings(public, platform, result.lang)
     return Suggestion(
-        result, public, private, reminders_for(rules, result), case_ref, author, platform, warnings, heard
+        result, public, private, reminders_for(rules, result), case_ref, author, platform, warnings, heard, variant
     )
+
+
+def suggest_with_alternatives(text: str, count: int, **options: Any) -> Suggestion:
+    """The suggestion for ``text``, carrying up to ``count - 1`` other public replies in ``alternatives``."""
+    found = suggest_variants(text, count, **options)
+    return found[0]._replace(alternatives=tuple((s.variant, s.public_reply) for s in found[1:]))
+
+
+def suggest_variants(text: str, count: int, **options: Any) -> list[Suggestion]:
+    """Up to ``count`` suggestions for ``text`` whose public replies differ, the usual one first.
+
+    Alternatives are tried in order (``alternative`` 0, 1, 2...); one whose public reply
+    repeats an earlier one is skipped. Fewer come back when the templates cannot say it
+    differently (a comment that needs no public reply, a template without variants).
+    Takes the keyword arguments of :func:`suggest`.
+    """
+    found: list[Suggestion] = []
+    seen: set[str] = set()
+    for alternative in range(max(count, 1) * 4):
+        result = suggest(text, alternative=alternative, **options)
+        if result.public_reply not in seen or not found:
+            seen.add(result.public_reply)
+            found.append(result)
+        if len(found) >= count:
+            break
+    return found
 
 
 def parse_vars(items: Iterable[str]) -> dict[str, str]:
@@ -201,6 +246,7 @@ def build_context(
     case_ref: str,
     variables: dict[str, str],
     heard: Heard = NOTHING_HEARD,
+    variant: int = 0,
 ) -> dict[str, Any]:
     """The variables every template receives (documented in docs/templates.md)."""
     lang = result.lang
@@ -223,13 +269,22 @@ def build_context(
         "case_ref": case_ref,
         "lang": lang,
         "topic": result.topic,
-        "heard": heard.context(),
+        "heard": heard_context(heard, lang),
+        "variant": variant,
         "outcome": _outcome_vars(result, lang),
         "policy": dict(rules.policy),
         "solution": None,
     }
     context["solution"] = _solution(rules, result, context)
     return context
+
+
+def heard_context(heard: Heard, lang: str) -> dict[str, Any]:
+    """``heard`` as templates read it: ``Heard.context()``, the question also in our voice (``ask.ours``)."""
+    data = heard.context()
+    if data["ask"] is not None:
+        data["ask"]["ours"] = in_our_voice(data["ask"]["clause"], lang)
+    return data
 
 
 def _outcome_vars(result: Triage, lang: str) -> dict[str, Any]:

@@ -1,7 +1,9 @@
 """Signals borrowed from other files: the top-level ``include:`` key of rules.yaml.
 
-An included file holds ``signals:`` only (a learned lexicon, a shared word
-list), so it can be regenerated and reviewed in a diff apart from the tree.
+An included file holds ``signals:`` (a learned lexicon, a shared word list)
+and/or a ``listening:`` section (the vocabularies of the listening stage, see
+``rules/listening.py``), so it can be regenerated and reviewed in a diff apart
+from the tree.
 Paths are relative to the including file; an included file cannot include
 others (depth 1). Its problems are located in its own file, a name it reuses
 is an error, and the compiled rules remember each file's modification time
@@ -16,18 +18,21 @@ from typing import Any
 
 from replykit.errors import Location, RulesError
 from replykit.rules.checker import Checker, type_name
+from replykit.rules.listening import Parts, parse_listening
 from replykit.rules.model import Signal
 from replykit.rules.signals import parse_signals
 from replykit.rules.yamlsrc import KeyPath, load_yaml
 
-INCLUDED_KEYS = ("version", "signals")
+INCLUDED_KEYS = ("version", "signals", "listening")
 
 # (resolved path, st_mtime_ns, st_size) of one included file, for the cache
 Stamp = tuple[str, int, int]
 
 
-def parse_includes(check: Checker, value: Any, signals: dict[str, Signal]) -> tuple[Stamp, ...]:
-    """Load every file named by ``include:`` and add its signals to ``signals``.
+def parse_includes(
+    check: Checker, value: Any, signals: dict[str, Signal], listening: Parts | None = None
+) -> tuple[Stamp, ...]:
+    """Load every file named by ``include:``; add its signals to ``signals``, its ``listening:`` to ``listening``.
 
     Problems are appended to ``check.problems``, each with its own file's location.
     """
@@ -45,14 +50,20 @@ def parse_includes(check: Checker, value: Any, signals: dict[str, Signal]) -> tu
         if any(stamp[0] == resolved for stamp in stamps):
             check.error(path, f"'{name}' is included twice")
             continue
-        stamp = _include_one(check, path, name, file, signals, origins)
+        stamp = _include_one(check, path, name, file, signals, origins, listening or Parts())
         if stamp:
             stamps.append(stamp)
     return tuple(stamps)
 
 
 def _include_one(
-    check: Checker, path: KeyPath, name: str, file: Path, signals: dict[str, Signal], origins: dict[str, str]
+    check: Checker,
+    path: KeyPath,
+    name: str,
+    file: Path,
+    signals: dict[str, Signal],
+    origins: dict[str, str],
+    listening: Parts,
 ) -> Stamp | None:
     try:
         stat = file.stat()
@@ -67,11 +78,13 @@ def _include_one(
         return None
     top = sub.doc.data
     if not isinstance(top, dict):
-        sub.error((), f"an included file holds a mapping with 'signals:', got {type_name(top)}")
+        sub.error((), f"an included file holds a mapping with 'signals:' or 'listening:', got {type_name(top)}")
     elif "include" in top:
         sub.error(("include",), "an included file cannot include other files")
     else:
-        sub.mapping(top, (), INCLUDED_KEYS, required=("signals",))
+        sub.mapping(top, (), INCLUDED_KEYS, required=() if "listening" in top else ("signals",))
+        if "listening" in top:
+            parse_listening(sub, top["listening"], listening)
         found = parse_signals(sub, top.get("signals", {})) if "signals" in top else {}
         for signal_name, signal in found.items():
             if signal_name in origins:
@@ -115,7 +128,11 @@ def fresh(stamps: tuple[Stamp, ...]) -> bool:
 def check_included(text: str, filename: str) -> dict[str, Signal]:
     """Validate ``text`` as an included file on its own; return its signals or raise :class:`RulesError`."""
     sub = Checker(load_yaml(text, filename))
-    top = sub.mapping(sub.doc.data, (), INCLUDED_KEYS, required=("signals",))
+    data = sub.doc.data
+    listening = isinstance(data, dict) and "listening" in data
+    top = sub.mapping(data, (), INCLUDED_KEYS, required=() if listening else ("signals",))
+    if listening:
+        parse_listening(sub, top["listening"], Parts())
     found = parse_signals(sub, top["signals"]) if "signals" in top else {}
     if sub.problems:
         raise RulesError(sub.problems)

@@ -20,7 +20,7 @@ from replykit.errors import Location, RulesError, UsageError
 from replykit.rules.find import find_rules
 from replykit.rules.model import Rules
 
-CACHE_FORMAT = 2  # 2: rule text is checked for file-reading tags at compile time
+CACHE_FORMAT = 3  # 2: rule text is checked for file-reading tags at compile time; 3: listening vocabularies
 
 
 def load_rules(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Rules:
@@ -99,6 +99,7 @@ _CODE = (
     "rules/schema.py",
     "rules/signals.py",
     "rules/includes.py",
+    "rules/listening.py",
     "rules/conditions.py",
     "text/normalize.py",
     "text/jinjaenv.py",

@@ -160,6 +160,7 @@ class Rules:
     # Words that, within two words after a negator, mean it negates nothing that
     # follows: "no problem, it arrived", "pas de souci, c'est reçu".
     negation_exceptions: dict[str, frozenset[str]] = field(default_factory=dict)
+    listening: Any = None  # replykit.rules.listening.Listening: the vocabularies of the listening stage
 
     def __post_init__(self) -> None:
         self.nodes = {node.id: node for node in self.tree}

@@ -15,6 +15,8 @@ from replykit.rules.load import compile_rules
 PROFILE_FIELDS = ("brand", "signature", "phone", "email")
 # One included lexicon per trade (lexicons/NAME.yaml, signal NAME_terms), in the default order.
 SECTORS = ("food", "beauty", "fitness", "building", "shop", "freelance", "hotel")
+# The listening stage's vocabularies (listening/NAME.yaml): every trade keeps them.
+LISTENING = ("aspects", "cues")
 # Other names people give their trade, in both languages.
 _ALIASES = {
     **dict.fromkeys(("restaurant", "cafe", "bakery", "boulangerie", "patisserie", "traiteur"), "food"),
@@ -34,7 +36,7 @@ _UNION = re.compile(r"(?m)^    signals: \[business_terms, [^\]]*\]\n")
 def init_project(
     target: Path, profile: dict[str, str], *, force: bool = False, sectors: tuple[str, ...] = SECTORS
 ) -> list[Path]:
-    """Write ``rules.yaml``, ``templates/`` and the chosen trades' ``lexicons/`` into ``target``.
+    """Write ``rules.yaml``, ``templates/``, ``listening/`` and the chosen trades' ``lexicons/`` into ``target``.
 
     Returns the files written.
 
@@ -48,6 +50,8 @@ def init_project(
     plan = {target / "rules.yaml": rules_text}
     for sector in sectors:
         plan[target / "lexicons" / f"{sector}.yaml"] = (source / "lexicons" / f"{sector}.yaml").read_text("utf-8")
+    for name in LISTENING:
+        plan[target / "listening" / f"{name}.yaml"] = (source / "listening" / f"{name}.yaml").read_text("utf-8")
     for template in sorted((source / "templates").rglob("*.j2")):
         plan[target / "templates" / template.relative_to(source / "templates")] = template.read_text("utf-8")
     existing = [path for path in plan if path.exists()]
@@ -80,7 +84,7 @@ def set_sectors(rules_text: str, sectors: tuple[str, ...]) -> str:
         return rules_text
     if not _INCLUDE.search(rules_text) or not _UNION.search(rules_text):
         raise UsageError("the default rules.yaml has no trade lexicons to choose from")
-    files = ", ".join(f"lexicons/{s}.yaml" for s in sectors)
+    files = ", ".join([*(f"lexicons/{s}.yaml" for s in sectors), *(f"listening/{n}.yaml" for n in LISTENING)])
     members = ", ".join(["business_terms", *(f"{s}_terms" for s in sectors)])
     rules_text = _INCLUDE.sub(f"include: [{files}]\n", rules_text, count=1)
     return _UNION.sub(f"    signals: [{members}]\n", rules_text, count=1)

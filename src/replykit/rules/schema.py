@@ -13,6 +13,7 @@ from replykit.rules import conditions, graph
 from replykit.rules.checker import Checker
 from replykit.rules.kinds.lexicon import parse_terms
 from replykit.rules.lintconf import parse_lint
+from replykit.rules.listening import Parts, compile_listening, parse_listening
 from replykit.rules.model import (
     ACTIONS,
     CATEGORIES,
@@ -44,6 +45,7 @@ TOP_KEYS = (
     "solutions",
     "lint",
     "templates",
+    "listening",
 )
 PROFILE_KEYS = ("brand", "signature", "phone", "email", "dm", "hours", "website", "default_lang", "extra")
 DEFAULT_NEGATORS = {
@@ -64,11 +66,14 @@ def build_rules(doc: YamlDocument) -> Rules:
     if top.get("version", 1) != 1:
         check.error(("version",), f"unsupported version {top['version']!r}: this replykit reads version 1")
     signals = parse_signals(check, top.get("signals"))
+    listening = Parts()
+    if "listening" in top:
+        parse_listening(check, top["listening"], listening)
     included: tuple[tuple[str, int, int], ...] = ()
     if "include" in top:
         from replykit.rules.includes import parse_includes
 
-        included = parse_includes(check, top["include"], signals)
+        included = parse_includes(check, top["include"], signals, listening)
     check_members(check, signals)
     solutions = parse_solutions(check, top.get("solutions", []), signals)
     policy = parse_policy(check, top.get("policy", {}))
@@ -90,6 +95,7 @@ def build_rules(doc: YamlDocument) -> Rules:
         lint=parse_lint(check, top.get("lint", {})),
         templates_dir=check.string(top["templates"], ("templates",)) if "templates" in top else None,
         includes=included,
+        listening=compile_listening(listening),
     )
     if check.problems:
         raise RulesError(sorted(check.problems, key=lambda p: (p[0].line, p[0].column)))

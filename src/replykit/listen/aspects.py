@@ -1,0 +1,136 @@
+"""Aspects: what the comment is about, from the rules' aspect vocabulary, and how each is judged.
+
+Each aspect found gets a tone from the nearest tone word in the same clause
+(a negated one counts the other way: "pas bon", "not cheap"). Where two
+aspects' words overlap, the longer term wins ("cold food" is the food's
+temperature, not the food). When the word that blames an aspect is itself
+another aspect's term ("le plat était froid"), that other aspect is the
+complaint. ``subject`` is the first aspect complained about, else the first
+named, where aspects marked ``generic`` in the vocabulary (waiting, the visit,
+a defect...) come after the specific ones of the same standing ("j'attends mon
+remboursement" is about the refund); ``praised`` the first one praised.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from replykit.listen.model import Aspect
+
+if TYPE_CHECKING:
+    from replykit.listen.reading import Reading
+    from replykit.rules.listening import Listening
+    from replykit.rules.model import Hit
+
+REACH = 5  # how many words away a tone word may stand from the aspect it judges
+
+
+class Found(NamedTuple):
+    id: str
+    start: int
+    end: int
+
+
+class Tone(NamedTuple):
+    sign: int  # -1 blamed, +1 praised
+    start: int
+    end: int
+
+
+class Heard(NamedTuple):
+    aspects: tuple[Aspect, ...]
+    subject: Aspect | None
+    praised: Aspect | None
+    blamed: frozenset[str]  # ids of the aspects complained about
+
+
+NONE = Heard((), None, None, frozenset())
+
+
+def hear_aspects(reading: Reading, vocab: Listening) -> Heard:
+    found = _claimed(reading)
+    if not found:
+        return NONE
+    tones = _tones(reading)
+    first: dict[str, Found] = {}
+    sign: dict[str, int] = {}
+    blamed_via: dict[str, str] = {}  # aspect -> the aspect whose own word blames it
+    for item in found:
+        first.setdefault(item.id, item)
+        if item.id in sign:
+            continue
+        tone = _nearest(reading, item, tones)
+        if tone is not None:
+            sign[item.id] = tone.sign
+            other = next((f.id for f in found if f.id != item.id and f.start <= tone.start <= f.end), None)
+            if other and tone.sign < 0 and other not in vocab.generic:
+                blamed_via[item.id] = other
+    aspects = tuple(_aspect(reading, vocab, item) for item in first.values())
+    by_id = {aspect.id: aspect for aspect in aspects}
+    blamed = [a.id for a in aspects if sign.get(a.id, 0) < 0]
+    subject_id = _subject([a.id for a in aspects], blamed, blamed_via, vocab.generic)
+    praised_id = next((a.id for a in aspects if sign.get(a.id, 0) > 0), None)
+    return Heard(aspects, by_id[subject_id], by_id[praised_id] if praised_id else None, frozenset(blamed))
+
+
+def _subject(named: list[str], blamed: list[str], via: dict[str, str], generic: frozenset[str]) -> str:
+    """First blamed specific, first blamed, first named specific, first named."""
+    for candidates, specific in ((blamed, True), (blamed, False), (named, True), (named, False)):
+        for aspect_id in candidates:
+            if not specific or aspect_id not in generic:
+                return via.get(aspect_id, aspect_id) if aspect_id in blamed else aspect_id
+    return named[0]
+
+
+def _claimed(reading: Reading) -> list[Found]:
+    """Aspect hits in the comment's order; a hit inside a longer one found there does not count."""
+    hits = [
+        Found(name[7:], hit.start, hit.end)
+        for name, found in reading.hits.items()
+        if name.startswith("aspect:")
+        for hit in found
+    ]
+    hits.sort(key=lambda f: (f.start, f.start - f.end))
+    kept: list[Found] = []
+    claimed = -1
+    for item in hits:
+        if item.start > claimed:
+            kept.append(item)
+            claimed = item.end
+        elif kept and item.end <= claimed and (item.start, item.end) == (kept[-1].start, kept[-1].end):
+            kept.append(item)  # the same words in two aspects: both are named
+    return kept
+
+
+def _tones(reading: Reading) -> list[Tone]:
+    out = []
+    for name, sign in (("tone:negative", -1), ("tone:positive", 1)):
+        for hit in reading.found(name):
+            out.append(Tone(-sign if _negated(hit) else sign, hit.start, hit.end))
+    return out
+
+
+def _negated(hit: Hit) -> bool:
+    return hit.negated
+
+
+def _nearest(reading: Reading, item: Found, tones: list[Tone]) -> Tone | None:
+    clauses = reading.clauses
+    clause = clauses[item.start]
+    best, best_distance = None, REACH + 1
+    for tone in tones:
+        if tone.start <= item.end and tone.end >= item.start:
+            distance = 0  # the aspect's own word judges it ("froid", "retard")
+        elif clauses[tone.start] != clause:
+            continue
+        else:
+            distance = tone.start - item.end if tone.start > item.end else item.start - tone.end
+        if distance < best_distance:
+            best, best_distance = tone, distance
+    return best
+
+
+def _aspect(reading: Reading, vocab: Listening, item: Found) -> Aspect:
+    forms = vocab.aspects[item.id]
+    form = forms.get(reading.lang) or next(iter(forms.values()))
+    return Aspect(item.id, form.phrase, form.the, form.gender, form.number, reading.words(item.start, item.end))

@@ -1,0 +1,75 @@
+"""The customer's question said back in the business's voice.
+
+The listening stage reduces a question to a clause as the customer asked it
+("si vous êtes ouverts le 15 août", "whether you deliver on Sundays", "if I can
+book for six"). A reply saying it back speaks from the other side: "si nous
+sommes ouverts le 15 août", "whether we deliver on Sundays", "if you can book
+for six". Both sides are swapped at once, word by word, with a small table of
+the common verb forms; a clause this table does not cover keeps its words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EN = {
+    "you": "we", "your": "our", "yours": "ours", "you're": "we're", "you've": "we've", "you'll": "we'll",
+    "i": "you", "my": "your", "mine": "yours", "i'm": "you're", "i've": "you've", "i'll": "you'll",
+    "me": "you", "am": "are", "are": "are", "we": "you", "our": "your", "us": "you",
+}  # fmt: skip
+_FR = {
+    "vous": "nous", "votre": "notre", "vos": "nos", "êtes": "sommes", "avez": "avons", "faites": "faisons",
+    "dites": "disons", "je": "vous", "j'": "vous ", "mon": "votre", "ma": "votre", "mes": "vos", "me": "vous",
+    "m'": "vous ", "moi": "vous", "nous": "vous", "notre": "votre",
+    "nos": "vos", "sommes": "êtes", "avons": "avez",
+}  # fmt: skip
+_PIECES = {
+    "fr": re.compile(r"[jm]'|\w+|\W+", re.IGNORECASE),  # "j'ai": "j'" and "ai"
+    "en": re.compile(r"\w+(?:'\w+)?|\W+"),  # "you're" is one word
+}
+
+
+def in_our_voice(clause: str, lang: str) -> str:
+    """``clause`` with the customer's and the business's persons swapped."""
+    if not clause:
+        return ""
+    table = _FR if lang == "fr" else _EN
+    words, previous = [], ""
+    for piece in _PIECES["fr" if lang == "fr" else "en"].findall(clause.replace("’", "'")):
+        words.append(_swap(piece, previous, table, lang))
+        if piece.strip():
+            previous = piece.lower()
+    out = "".join(words)
+    if lang == "fr":
+        out = re.sub(r"\bsi il", "s'il", out)
+    return re.sub(r"\s{2,}", " ", out).strip()
+
+
+def _swap(word: str, previous: str, table: dict[str, str], lang: str) -> str:
+    lower = word.lower()
+    if lang == "fr":
+        if previous in ("je", "j'"):
+            return _verb_after_vous(word)
+        if previous == "vous" and re.fullmatch(r"\w+ez", lower):
+            return word[:-2] + "ons"  # "vous livrez" -> "nous livrons"
+        if previous == "nous" and re.fullmatch(r"\w+ons", lower):
+            return word[:-3] + "ez"  # "nous pouvons" -> "vous pouvez"
+    if lower in table:
+        swapped = table[lower]
+        keep_capital = word[:1].isupper() and lower not in ("i", "i'm", "i've", "i'll")  # "I" is upper anywhere
+        return swapped[:1].upper() + swapped[1:] if keep_capital else swapped
+    return word
+
+
+def _verb_after_vous(verb: str) -> str:
+    """je peux -> vous pouvez; j'aimerais -> vous aimeriez (a few forms, then the word as is)."""
+    lower = verb.lower()
+    known = {"ai": "avez", "peux": "pouvez", "veux": "voulez", "dois": "devez", "suis": "êtes", "sais": "savez",
+             "vais": "allez", "fais": "faites", "aimerais": "aimeriez", "voudrais": "voudriez"}  # fmt: skip
+    if lower in known:
+        return known[lower]
+    if lower.endswith("rais"):
+        return verb[:-4] + "riez"
+    if lower.endswith("e"):
+        return verb + "z"
+    return verb

@@ -1,0 +1,167 @@
+"""The ``listening:`` section: the vocabularies the listening stage reads a comment with.
+
+It may stand in rules.yaml or in the files it includes (the default rules
+keep it in ``listening/aspects.yaml`` and ``listening/cues.yaml``); sections
+from several files are merged, and an aspect, channel or ask kind defined
+twice is a located error in the file that repeats it. Every list of words is
+written and matched like the terms of a lexicon signal: the compiled form is
+one :class:`~replykit.rules.kinds.lexicon.LexiconIndex` of pseudo-signals
+(``aspect:delivery``, ``tone:negative``, ``channel:phone``, ``ask:hours``...),
+so a comment is scanned once for all of them. A rules file without the
+section hears no aspect and no cue.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from replykit.errors import Location
+from replykit.rules.checker import Checker
+from replykit.rules.kinds.lexicon import LexiconIndex, parse_term, parse_terms
+from replykit.rules.model import LANGS, Signal, Term
+from replykit.rules.yamlsrc import KeyPath
+
+# The same values as replykit.listen.model (a later stage: rules may not import it; a test checks they agree).
+CHANNELS = ("phone", "email", "chat", "dm", "shop", "form")
+ASK_KINDS = (
+    "hours", "price", "availability", "booking", "area", "access", "quote",
+    "dietary", "delivery", "order_status", "refund", "how_to", "other",
+)  # fmt: skip
+SECTION_KEYS = ("tone", "aspects", "channels", "unanswered", "repetition", "not_repetition", "asks")
+TONES = ("negative", "positive")
+FORM_KEYS = ("phrase", "the", "gender", "number", "terms")
+GENDERS = ("m", "f")
+NUMBERS = ("s", "p")
+
+Terms = dict[str, tuple[Term, ...]]
+
+
+class AspectForm(NamedTuple):
+    """How a reply names an aspect in one language."""
+
+    phrase: str  # "votre livraison" (possessive when the thing is the customer's, else definite: "l'hygiène")
+    the: str  # "la livraison"
+    gender: str  # "m" | "f" in French, "" in English
+    number: str  # "s" | "p"
+
+
+class Listening(NamedTuple):
+    """The compiled vocabularies: aspect forms in file order, and one index for every word list."""
+
+    aspects: dict[str, dict[str, AspectForm]]  # aspect id -> lang -> form
+    channels: tuple[str, ...]  # channel ids defined, in file order
+    asks: tuple[str, ...]  # ask kinds defined, in file order (the first found wins)
+    lexicon: LexiconIndex  # every word list, one pseudo-signal each
+    generic: frozenset[str] = frozenset()  # aspects a subject only when no specific one is heard
+
+
+class Parts:
+    """The ``listening:`` sections read so far (rules.yaml and included files), before compiling."""
+
+    def __init__(self) -> None:
+        self.lists: dict[str, list[Terms]] = {}  # pseudo-signal name -> term maps to join
+        self.forms: dict[str, dict[str, AspectForm]] = {}
+        self.channels: list[str] = []
+        self.asks: list[str] = []
+        self.generic: list[str] = []
+        self.origins: dict[str, str] = {}  # "aspect:x" -> "file:line:col", for duplicate errors
+
+    def add(self, name: str, terms: Terms) -> None:
+        self.lists.setdefault(name, []).append(terms)
+
+    def claim(self, check: Checker, name: str, path: KeyPath) -> bool:
+        """Record where ``name`` is defined; False (and a located error) when it already is."""
+        if name in self.origins:
+            kind, _, ident = name.partition(":")
+            check.error(path, f"{kind} '{ident}' is already defined at {self.origins[name]}")
+            return False
+        self.origins[name] = _place(check.doc.where(path))
+        return True
+
+
+def parse_listening(check: Checker, value: Any, parts: Parts, path: KeyPath = ("listening",)) -> None:
+    """Validate one ``listening:`` section and add it to ``parts``; problems go to ``check``."""
+    raw = check.mapping(value, path, SECTION_KEYS)
+    if "tone" in raw:
+        tone = check.mapping(raw["tone"], (*path, "tone"), TONES)
+        for name in TONES:
+            if name in tone:
+                parts.add(f"tone:{name}", parse_terms(check, tone[name], (*path, "tone", name)))
+    for key in ("unanswered", "repetition", "not_repetition"):
+        if key in raw:
+            parts.add(key, parse_terms(check, raw[key], (*path, key)))
+    if "aspects" in raw:
+        _parse_aspects(check, raw["aspects"], (*path, "aspects"), parts)
+    if "channels" in raw:
+        _parse_channels(check, raw["channels"], (*path, "channels"), parts)
+    if "asks" in raw:
+        for kind, terms in check.mapping(raw["asks"], (*path, "asks"), ASK_KINDS).items():
+            if kind in ASK_KINDS and parts.claim(check, f"ask:{kind}", (*path, "asks", kind)):
+                parts.asks.append(kind)
+                parts.add(f"ask:{kind}", parse_terms(check, terms, (*path, "asks", kind)))
+
+
+def _parse_aspects(check: Checker, value: Any, path: KeyPath, parts: Parts) -> None:
+    for aspect_id, spec in check.mapping(value, path, None).items():
+        where: KeyPath = (*path, aspect_id)
+        check.identifier(aspect_id, where)
+        raw = check.mapping(spec, where, (*LANGS, "description", "generic"))
+        if raw and not any(lang in raw for lang in LANGS):
+            check.error(where, f"aspect '{aspect_id}' needs at least one language ({', '.join(LANGS)})")
+        if not raw or not parts.claim(check, f"aspect:{aspect_id}", where):
+            continue
+        forms, terms = {}, {}
+        for lang in LANGS:
+            if lang in raw:
+                form, lang_terms = _parse_form(check, raw[lang], (*where, lang), lang)
+                forms[lang] = form
+                terms[lang] = lang_terms
+        parts.forms[aspect_id] = forms
+        if "generic" in raw and check.boolean(raw["generic"], (*where, "generic")):
+            parts.generic.append(aspect_id)
+        parts.add(f"aspect:{aspect_id}", terms)
+
+
+def _parse_form(check: Checker, value: Any, path: KeyPath, lang: str) -> tuple[AspectForm, tuple[Term, ...]]:
+    required = ("phrase", "the", "terms", "gender") if lang == "fr" else ("phrase", "the", "terms")
+    raw = check.mapping(value, path, FORM_KEYS, required)
+    gender = check.choice(raw["gender"], (*path, "gender"), GENDERS) if "gender" in raw else ""
+    form = AspectForm(
+        phrase=check.string(raw.get("phrase", ""), (*path, "phrase")) if "phrase" in raw else "",
+        the=check.string(raw.get("the", ""), (*path, "the")) if "the" in raw else "",
+        gender=gender,
+        number=check.choice(raw.get("number", "s"), (*path, "number"), NUMBERS),
+    )
+    items = check.sequence(raw["terms"], (*path, "terms")) if "terms" in raw else []
+    terms = (parse_term(check, item, (*path, "terms", i)) for i, item in enumerate(items))
+    return form, tuple(term for term in terms if term)
+
+
+def _parse_channels(check: Checker, value: Any, path: KeyPath, parts: Parts) -> None:
+    for channel, spec in check.mapping(value, path, CHANNELS).items():
+        where: KeyPath = (*path, channel)
+        if channel not in CHANNELS or not parts.claim(check, f"channel:{channel}", where):
+            continue
+        raw = check.mapping(spec, where, ("terms", "failed"), ("terms",))
+        parts.channels.append(channel)
+        if "terms" in raw:
+            parts.add(f"channel:{channel}", parse_terms(check, raw["terms"], (*where, "terms")))
+        if "failed" in raw:
+            parts.add(f"failed:{channel}", parse_terms(check, raw["failed"], (*where, "failed")))
+
+
+def compile_listening(parts: Parts) -> Listening:
+    """One lexicon index over every word list; aspects, channels and ask kinds in file order."""
+    signals = {}
+    for name, maps in parts.lists.items():
+        joined: dict[str, list[Term]] = {}
+        for terms in maps:
+            for lang, items in terms.items():
+                joined.setdefault(lang, []).extend(items)
+        signals[name] = Signal(name, "lexicon", terms={lang: tuple(items) for lang, items in joined.items()})
+    index = LexiconIndex(signals)
+    return Listening(parts.forms, tuple(parts.channels), tuple(parts.asks), index, frozenset(parts.generic))
+
+
+def _place(where: Location) -> str:
+    return f"{where.file}:{where.line}:{where.column}"
