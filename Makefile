@@ -45,6 +45,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/batch.py
+	$(BIN)/python bench/triage.py
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/tone.py
 

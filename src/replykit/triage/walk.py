@@ -13,7 +13,6 @@ from typing import Any, NamedTuple
 from replykit.errors import InputError
 from replykit.rules import conditions
 from replykit.rules.kinds import REGISTRY as KINDS
-from replykit.rules.kinds.lexicon import evidence as lexicon_evidence
 from replykit.rules.kinds.lexicon import lexicon_value
 from replykit.rules.model import LANGS, Hit, Node, Outcome, Rules, Signal
 from replykit.text.normalize import normalize, token_offsets, tokenize
@@ -28,7 +27,20 @@ class Step(NamedTuple):
     node: str
     method: tuple[str, ...]
     result: bool
-    matched: dict[str, list[str]]  # signal name -> words or values that fired it
+    consulted: list[str]  # the fired signals its condition consulted, in order (repeats included)
+    facts: Facts  # where their evidence is found, when it is asked for
+
+    @property
+    def matched(self) -> dict[str, list[str]]:
+        """Signal name -> the words or values that fired it: what decided the node.
+
+        Looked up on demand: most callers (eval, routing) never show the path,
+        and the words of a lexicon hit cost more to find than the hit itself.
+        """
+        if not self.consulted:
+            return {}
+        facts = self.facts
+        return {name: words for name in dict.fromkeys(self.consulted) if (words := facts.evidence(name))}
 
     def to_dict(self) -> dict[str, Any]:
         return {"node": self.node, "method": list(self.method), "result": self.result, "matched": self.matched}
@@ -49,7 +61,6 @@ class Triage(NamedTuple):
 # Step(...) runs a Python-level __new__; this builds the same named tuple in C.
 _new_step = partial(tuple.__new__, Step)
 
-NOT_FIRED: tuple[float, bool, list[str]] = (0.0, False, [])
 NO_EVIDENCE_YET: list[str] = []  # a marker, compared by identity: see Facts.evidence()
 
 
@@ -70,8 +81,8 @@ class Facts:
         self._spans: list[tuple[str, int, int]] | None = None
         self.lang, self.fields, self.policy = lang, fields, policy
         self._cache: dict[str, tuple[float, bool, list[str]]] = {}
-        self.fired_names: set[str] = set()  # lexicon signals that fired, for compiled conditions
-        self._kept: dict[str, list[Hit]] = {}  # their terms, turned into evidence on demand
+        self.fired_names: set[str] = set()  # settled signals (see _scan_lexicons) that fired
+        self._details: dict[str, Any] = {}  # what fired signals found, turned into evidence on demand
         self.notes: list[str] = []  # what the user should know about this analysis
         self.seen: list[str] = []  # fired signals the current node's condition consulted
         self._scan_lexicons()
@@ -84,28 +95,46 @@ class Facts:
         rules = self.rules
         exceptions = rules.negation_exceptions.get(self.lang, frozenset())
         hits = rules.index.scan(self.tokens, self.lang, rules.negators[self.lang], exceptions)
-        signals, cache = self.rules.index.lexicon_signals, self._cache
+        signals, cache, fired = self.rules.index.lexicon_signals, self._cache, self.fired_names
         for name, found in hits.items():
             signal = signals[name]
             value, kept = lexicon_value(signal, found)
             if value > 0 and conditions.within(value, signal.minimum, signal.maximum):
                 cache[name] = (value, True, NO_EVIDENCE_YET)
-                self._kept[name] = kept
-                self.fired_names.add(name)
+                self._details[name] = kept
+                fired.add(name)
             else:
                 cache[name] = (value, False, [])
+        for signal in rules.index.unions:  # members first: a union of unions is settled too
+            value = KINDS[signal.kind].value_from_scan(signal, fired, cache)
+            if value > 0 and conditions.within(value, signal.minimum, signal.maximum):
+                cache[signal.name] = (value, True, NO_EVIDENCE_YET)
+                fired.add(signal.name)
+            elif value:
+                cache[signal.name] = (value, False, [])
 
     def evidence(self, name: str) -> list[str]:
-        """The words or values that fired signal ``name`` (empty when it did not fire)."""
-        value, fired, words = self.signal(name)
+        """The words or values that fired signal ``name`` (empty when it did not fire).
+
+        Looked up on the first request: a fired signal's evidence is only
+        needed when an explanation shows it.
+        """
+        value, fired = self.signal_value(name)
+        if not fired:
+            return []
+        words = self._cache[name][2]
         if words is NO_EVIDENCE_YET:
-            words = lexicon_evidence(self, self.rules.signals[name], value, self._kept[name])
+            signal = self.rules.signals[name]
+            words = KINDS[signal.kind].evidence(self, signal, value, self._details.get(name))
             self._cache[name] = (value, fired, words)
         return words
 
     def signal_value(self, name: str) -> tuple[float, bool]:
-        found = self._cache.get(name)  # signal(), inlined: conditions ask this most
+        """The value of signal ``name`` and whether it fired, computed on the first request."""
+        found = self._cache.get(name)
         if found is None:
+            if name in self.rules.index.settled:  # the scan found nothing for it
+                return 0.0, False
             found = self._cache[name] = self._compute(self.rules.signals[name])
         return found[0], found[1]
 
@@ -113,17 +142,21 @@ class Facts:
         return self.fields.get(name)
 
     def signal(self, name: str) -> tuple[float, bool, list[str]]:
-        found = self._cache.get(name)
-        if found is None:
-            found = self._cache[name] = self._compute(self.rules.signals[name])
-        return found
+        """The value of signal ``name``, whether it fired, and its evidence."""
+        value, fired = self.signal_value(name)
+        return value, fired, self.evidence(name)
 
     def _compute(self, signal: Signal) -> tuple[float, bool, list[str]]:
         kind = KINDS[signal.kind]
         value, details = kind.value(self, signal)
         if not (value > 0 and conditions.within(value, signal.minimum, signal.maximum)):
             return value, False, []
-        return value, True, kind.evidence(self, signal, value, details)
+        if signal.members:
+            # A union's evidence may compute members the walk did not need,
+            # and their notes (a regex stopped) belong to this triage: now.
+            return value, True, kind.evidence(self, signal, value, details)
+        self._details[signal.name] = details
+        return value, True, NO_EVIDENCE_YET
 
     def excerpt(self, start: int, end: int) -> str:
         """The comment's own characters between two offsets (the folded ones if lengths differ)."""
@@ -173,19 +206,13 @@ def walk(rules: Rules, facts: Facts) -> tuple[Outcome, tuple[Step, ...]]:
     path = []
     while current in nodes:  # the schema guarantees the tree has no cycle
         node, check = nodes[current]
+        # What decides the node: the fired signals its condition consults, in
+        # the order it consults them (short-circuited parts are not explanations).
         facts.seen = []
         result = check(facts)
-        path.append(_new_step((node.id, node.method, result, _matched(facts))))
+        path.append(_new_step((node.id, node.method, result, facts.seen, facts)))
         current = node.then if result else node.otherwise
     return rules.outcomes[current], tuple(path)
-
-
-def _matched(facts: Facts) -> dict[str, list[str]]:
-    # What decided the node: the fired signals its condition consulted, in the
-    # order it consulted them (short-circuited parts are not explanations).
-    if not facts.seen:
-        return {}
-    return {name: words for name in dict.fromkeys(facts.seen) if (words := facts.evidence(name))}
 
 
 CompiledNode = tuple[Node, conditions.Check]
@@ -195,7 +222,7 @@ def compiled_nodes(rules: Rules) -> dict[str, CompiledNode]:
     """Each node with its condition compiled, built once per rules object."""
     compiled: dict[str, CompiledNode] | None = getattr(rules, "_compiled_nodes", None)
     if compiled is None:
-        settled = frozenset(rules.index.lexicon_signals)
+        settled = rules.index.settled
         compiled = {node.id: (node, conditions.compile_condition(node.when, settled)) for node in rules.tree}
         rules._compiled_nodes = compiled  # type: ignore[attr-defined]
     return compiled
@@ -207,7 +234,7 @@ def _topic_and_solutions(rules: Rules, facts: Facts) -> tuple[str, tuple[str, ..
     best, best_value = "", 0.0
     for signal in rules.index.topic_signals:
         if signal.name in fired and facts.lang in signal.topic:
-            value = facts.signal(signal.name)[0]
+            value = facts.signal_value(signal.name)[0]
             if value > best_value:
                 best, best_value = signal.topic[facts.lang], value
     solutions = tuple(s.id for s in rules.solutions if s.signal in fired)

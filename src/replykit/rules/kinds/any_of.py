@@ -47,6 +47,32 @@ def parse_members(check: Checker, raw: dict[str, Any], path: KeyPath, name: str)
     return tuple(members)
 
 
+def settled_by_scan(signals: dict[str, Signal], scanned: frozenset[str]) -> tuple[Signal, ...]:
+    """The ``any_of`` and ``sum`` signals made only of ``scanned`` signals (lexicons), members first.
+
+    Their value follows from the lexicon scan of a comment alone, so the walk
+    settles them with it (:func:`value_from_scan`) instead of asking each
+    member in turn when a node consults them.
+    """
+    settled: dict[str, Signal] = {}
+    known = set(scanned)
+    pending = [s for s in signals.values() if s.kind in (KIND, "sum") and s.members]
+    while pending:
+        ready = [s for s in pending if known.issuperset(s.members)]
+        if not ready:
+            break  # the rest have a member of another kind (a pattern, a stat...)
+        for signal in ready:
+            settled[signal.name] = signal
+            known.add(signal.name)
+        pending = [s for s in pending if s.name not in settled]
+    return tuple(settled.values())
+
+
+def value_from_scan(signal: Signal, fired: set[str], values: dict[str, tuple[float, bool, list[str]]]) -> float:
+    """Its value once its members are settled: ``fired`` names those that fired (``values``: unused)."""
+    return 0.0 if fired.isdisjoint(signal.members) else 1.0
+
+
 def value(facts: Facts, signal: Signal) -> tuple[float, None]:
     for member in signal.members:
         if facts.signal_value(member)[1]:

@@ -33,6 +33,7 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from replykit.rules.kinds.any_of import settled_by_scan
 from replykit.rules.model import LANG_KEYS, LANGS, Hit, Signal, Term
 from replykit.text.normalize import normalize, tokenize
 
@@ -194,6 +195,10 @@ class LexiconIndex:
         self.windows = {s.name: s.window for s in signals.values() if s.kind == "lexicon"}
         self.lexicon_signals = {s.name: s for s in signals.values() if s.kind == "lexicon"}
         self.topic_signals = tuple(s for s in signals.values() if s.topic)
+        # Unions of lexicons (any_of, sum) follow from the scan too: with the
+        # lexicons, the signals a comment's scan settles before the walk.
+        self.unions = settled_by_scan(signals, frozenset(self.lexicon_signals))
+        self.settled = frozenset(self.lexicon_signals).union(s.name for s in self.unions)
         # Signals whose hits the scan filters afterwards (negation_side, except, overlap).
         self.refined = {
             s.name: s
@@ -361,6 +366,8 @@ def lexicon_value(signal: Signal, hits: list[Hit]) -> tuple[float, list[Hit]]:
         hits = [h for h in hits if not h.negated]
     elif signal.negation == "require":
         hits = [h for h in hits if h.negated]
+    if len(hits) == 1:  # most signals hit once in a comment
+        return hits[0].weight, hits
     seen: dict[str, Hit] = {}
     for hit in hits:
         seen.setdefault(hit.text, hit)

@@ -33,5 +33,13 @@ def value(facts: Facts, signal: Signal) -> tuple[float, None]:
     return sum(facts.signal_value(member)[0] for member in signal.members), None
 
 
+def value_from_scan(signal: Signal, fired: set[str], values: dict[str, tuple[float, bool, list[str]]]) -> float:
+    """Its value once its members are settled (:func:`replykit.rules.kinds.any_of.settled_by_scan`).
+
+    ``values`` holds the members with a value; the others (no hit) count 0.
+    """
+    return sum(values[member][0] if member in values else 0.0 for member in signal.members)
+
+
 def evidence(facts: Facts, signal: Signal, value: float, details: None) -> list[str]:
     return members_evidence(facts, signal)
