@@ -77,7 +77,7 @@ _AUX_EN = (
 _PRONOUNS = ("you", "i", "we", "they", "it", "he", "she", "this", "that")
 _PREDICATES = frozenset(
     """available open ready possible included free still in on at ok okay suitable accessible
-    vegan vegetarian gluten halal allowed sold back closed delivered shipped made done there necessary""".split()
+    vegan vegetarian gluten halal allowed sold back closed delivered shipped made done there necessary being going""".split()
 )
 _INVERSION_FR = re.compile(r"^(\w+)-(?:t-)?(vous|il|elle|ils|elles|on|je|nous)\b", re.IGNORECASE)
 # Politeness is no part of the question: dropped wherever it stands ("can you please tell me").

@@ -115,10 +115,14 @@ AMOUNT = (
         re.compile(r"\b\d+(?:[.,]\d{1,2})? ?(?:€|euros?\b|eur\b|dollars?\b|bucks\b|pounds?\b|£|\$)"),
     ),
 )
+# What every date match holds: a day or month name, a relative day, or a "/" (a date as figures).
+_DATE_NEEDS_FR = (*_DAYS_FR.split("|"), *_MONTHS_FR.split("|"), "hier", "ce matin", "ce midi", "ce soir", "/")
+_DATE_NEEDS_EN = (*_DAYS_EN.split("|"), *_MONTHS_EN.split("|"), "yesterday", "tonight", "this morning",
+                  "last night", "on the ", "/")  # fmt: skip
 DATE = {
     "fr": (
         Rule(
-            (),
+            _DATE_NEEDS_FR,
             re.compile(
                 rf"\b(?:(?:ce |le )?(?:{_DAYS_FR})(?: dernier| soir| matin| midi| \d{{1,2}})?|"
                 rf"hier(?: soir| matin| midi)?|avant hier|ce matin|ce midi|ce soir|"
@@ -128,7 +132,7 @@ DATE = {
     ),
     "en": (
         Rule(
-            (),
+            _DATE_NEEDS_EN,
             re.compile(
                 rf"\b(?:(?:on |last |this |next )?(?:{_DAYS_EN})(?: night| morning| evening| afternoon)?|"
                 rf"yesterday|tonight|this morning|last night|on the \d{{1,2}}(?:st|nd|rd|th)|"
@@ -182,6 +186,17 @@ def hear_facts(reading: Reading) -> Facts:
     return Facts(duration, _repetition(reading), amount, date, reference)
 
 
+_GATES: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _gate(needs: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled search for any of ``needs`` (a single C-level scan instead of one ``in`` per string)."""
+    gate = _GATES.get(needs)
+    if gate is None:
+        gate = _GATES[needs] = re.compile("|".join(map(re.escape, needs)))
+    return gate
+
+
 def _duration(reading: Reading, rules: tuple[Rule, ...]) -> tuple[Duration | None, tuple[int, int] | None]:
     best, rule = _match(reading, rules, None)
     if best is None or rule is None:
@@ -213,8 +228,8 @@ def _match(
     best: re.Match[str] | None = None
     best_rule = None
     for rule in rules:
-        if rule.needs and not any(needed in norm for needed in rule.needs):
-            continue
+        if rule.needs and not _gate(rule.needs).search(norm):
+            continue  # no string every match needs: the regex is not run
         for match in rule.regex.finditer(norm):
             if avoid and match.start() < avoid[1] and match.end() > avoid[0]:
                 continue

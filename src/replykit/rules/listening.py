@@ -6,8 +6,10 @@ from several files are merged, and an aspect, channel or ask kind defined
 twice is a located error in the file that repeats it. Every list of words is
 written and matched like the terms of a lexicon signal: the compiled form is
 one :class:`~replykit.rules.kinds.lexicon.LexiconIndex` of pseudo-signals
-(``aspect:delivery``, ``tone:negative``, ``channel:phone``, ``ask:hours``...),
-so a comment is scanned once for all of them. A rules file without the
+(``aspect:delivery``, ``tone:negative``, ``channel:phone``, ``ask:hours``...,
+and for the words that need a context or have exceptions ``maybe:<aspect>``,
+``near:<aspect>``, ``except:<signal>``), so a comment is scanned once for all
+of them. A rules file without the
 section hears no aspect and no cue.
 """
 
@@ -190,7 +192,11 @@ def compile_listening(parts: Parts) -> Listening:
     """One lexicon index over every word list; aspects, channels and ask kinds in file order."""
     signals = {}
     for name, maps in parts.lists.items():
-        signals[name] = Signal(name, "lexicon", terms=_joined(maps), exceptions=_joined(parts.exceptions.get(name, [])))
+        signals[name] = Signal(name, "lexicon", terms=_joined(maps))
+    # `except:` phrases are scanned with the rest, as ``except:<name>``: the listening stage drops a hit of
+    # <name> found inside one (listen/reading.py), which costs nothing when none is in the comment.
+    for name, maps in parts.exceptions.items():
+        signals[f"except:{name}"] = Signal(f"except:{name}", "lexicon", terms=_joined(maps))
     index = LexiconIndex(signals)
     return Listening(
         parts.forms, tuple(parts.channels), tuple(parts.asks), index, frozenset(parts.generic),
