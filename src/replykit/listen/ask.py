@@ -77,7 +77,8 @@ _AUX_EN = (
 _PRONOUNS = ("you", "i", "we", "they", "it", "he", "she", "this", "that")
 _PREDICATES = frozenset(
     """available open ready possible included free still in on at ok okay suitable accessible
-    vegan vegetarian gluten halal allowed sold back closed delivered shipped made done there necessary being going""".split()
+    vegan vegetarian gluten halal allowed sold back closed delivered shipped made done there necessary
+    being going""".split()
 )
 _INVERSION_FR = re.compile(r"^(\w+)-(?:t-)?(vous|il|elle|ils|elles|on|je|nous)\b", re.IGNORECASE)
 # Politeness is no part of the question: dropped wherever it stands ("can you please tell me").
@@ -111,13 +112,55 @@ _INFORMAL = frozenset(
     """lol lmao lmfao rofl omg omfg wtf smh tbh idk ffs fml af ikr bruh smfh stfu pfff pff mdr ptdr jpp wsh
     tkt jsp osef bg ouf putain merde hell heck fuck fucking damn bordel chier""".split()
 )
+# An order or case number ("#1234") stays out of the clause: it is for the private script only.
+_REFERENCE = re.compile(r"\s*#\s?[\w-]*\d[\w-]*")
 _NOT_CLEAN = re.compile(r"https?:|www\.|[@#]|\.\.|…|[;:]\s|\s-+\s|--|[!?]|\.\s|[^\w\s'’,\-/€$£%&()\"“”.:]")
 _CONTRACTIONS_EN = {"what's": "what is", "where's": "where is", "how's": "how is", "when's": "when is",
                     "who's": "who is", "why's": "why is"}  # fmt: skip
-_SUBJECT_FR = ("vous ", "tu ", "on ", "il ", "elle ", "ils ", "elles ", "je ", "j'", "c'est", "ce ", "ça ", "ca ",
-               "le ", "la ", "les ", "l'", "mon ", "ma ", "mes ", "votre ", "vos ", "notre ", "nos ", "y a", "il y a")
-_SUBJECT_EN = ("you ", "i ", "we ", "they ", "it ", "he ", "she ", "there ", "the ", "my ", "your ", "our ", "this ",
-               "that ")
+_SUBJECT_FR = (
+    "vous ",
+    "tu ",
+    "on ",
+    "il ",
+    "elle ",
+    "ils ",
+    "elles ",
+    "je ",
+    "j'",
+    "c'est",
+    "ce ",
+    "ça ",
+    "ca ",
+    "le ",
+    "la ",
+    "les ",
+    "l'",
+    "mon ",
+    "ma ",
+    "mes ",
+    "votre ",
+    "vos ",
+    "notre ",
+    "nos ",
+    "y a",
+    "il y a",
+)
+_SUBJECT_EN = (
+    "you ",
+    "i ",
+    "we ",
+    "they ",
+    "it ",
+    "he ",
+    "she ",
+    "there ",
+    "the ",
+    "my ",
+    "your ",
+    "our ",
+    "this ",
+    "that ",
+)
 
 
 def hear_ask(reading: Reading, vocab: Listening | None, is_question: bool) -> Ask | None:
@@ -175,7 +218,7 @@ def clause(question: str, lang: str) -> str:
     """
     lang = "fr" if lang == "fr" else "en"
     text = _MENTION.sub("", _GREETING.sub("", question)).strip()
-    text = _POLITE[lang].sub("", text).strip().rstrip("?!. ").strip(" ,")
+    text = _REFERENCE.sub("", _POLITE[lang].sub("", text)).strip().rstrip("?!. ").strip(" ,")
     text = _written_out(re.sub(r"\s+", " ", text), lang)
     text = _without_opener(text, lang)
     if not text or len(text.split()) > MAX_WORDS or not _clean(text):

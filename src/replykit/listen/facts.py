@@ -86,7 +86,14 @@ DURATION = {
             ),
         ),
         Rule(("bout",), re.compile(rf"\bau bout d[e'] ?(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b"), "after"),
-        Rule(("retard",), re.compile(rf"\bretard d[e'] ?(?:plus d[e' ] ?|pres d[e' ] ?)?(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b"), "late"),
+        Rule(
+            ("retard",),
+            re.compile(
+                r"\b(?:retard|retardee?s?) d[e'] ?(?:plus d[e' ] ?|pres d[e' ] ?)?"
+                rf"(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b"
+            ),
+            "late",
+        ),
     ),
     "en": (
         Rule(
@@ -105,7 +112,14 @@ DURATION = {
                 r" (?:now|later|and still|without|late|delay|behind)\b"
             ),
         ),
-        Rule(("delay",), re.compile(rf"\b(?:delayed|delay of|delayed by)(?: over| more than| almost| nearly| about)? (?P<t>(?:{_NUM_EN}) ?(?:{_UNIT_EN}))\b"), "late"),
+        Rule(
+            ("delay",),
+            re.compile(
+                r"\b(?:delayed|delay of|delayed by)(?: over| more than| almost| nearly| about)?"
+                rf" (?P<t>(?:{_NUM_EN}) ?(?:{_UNIT_EN}))\b"
+            ),
+            "late",
+        ),
     ),
 }
 AMOUNT = (

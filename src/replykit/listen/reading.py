@@ -33,9 +33,10 @@ def _without_exceptions(hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
     for name in [name for name in hits if name.startswith("except:")]:
         unless = hits.pop(name)
         target = name[7:]
-        kept = [hit for hit in hits.get(target, ()) if not any(u.start <= hit.start and hit.end <= u.end for u in unless)]
         if target in hits:
-            hits[target] = kept
+            hits[target] = [
+                hit for hit in hits[target] if not any(u.start <= hit.start <= hit.end <= u.end for u in unless)
+            ]
     return hits
 
 
