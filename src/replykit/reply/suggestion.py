@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from replykit.errors import UsageError
 from replykit.listen import hear
 from replykit.listen.model import NOTHING_HEARD, Heard
+from replykit.listen.solutions import relevant_solutions
 from replykit.reply.cache import render_pair
 from replykit.reply.render import PLATFORM_LIMITS, check_templates, render, render_string
 from replykit.reply.variants import variant_number
@@ -152,6 +153,7 @@ def suggest(
         return Suggestion(result, "", "", (), case_ref, author, platform)
     if heard is None:
         heard = hear(rules, text, result)
+    result = result._replace(solution_ids=relevant_solutions(rules, result, heard))
     variant = variant_number(case_ref, alternative)
     context = build_context(rules, result, author, platform, case_ref, variables, heard, variant)
     folder = templates_dir_for(rules, templates)

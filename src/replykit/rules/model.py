@@ -135,6 +135,8 @@ class Solution(NamedTuple):
     signal: str  # the hidden lexicon signal that detects it
     answer: dict[str, str]
     link: str = ""
+    asks: tuple[str, ...] = ()  # the kinds of question it answers (heard.ask.kind); none: any question
+    fixes: tuple[str, ...] = ()  # the aspects of a complaint it settles (heard.aspects); none: no complaint
 
 
 @dataclass(eq=False)

@@ -151,7 +151,9 @@ def parse_solutions(check: Checker, value: Any, signals: dict[str, Signal]) -> t
     out = []
     for i, item in enumerate(check.sequence(value, ("solutions",))):
         path: KeyPath = ("solutions", i)
-        raw = check.mapping(item, path, ("id", "method", "terms", "answer", "link"), ("id", "terms", "answer"))
+        raw = check.mapping(
+            item, path, ("id", "method", "terms", "answer", "link", "asks", "fixes"), ("id", "terms", "answer")
+        )
         if not raw:
             continue
         sol_id = check.identifier(raw.get("id", ""), (*path, "id"))
@@ -162,8 +164,13 @@ def parse_solutions(check: Checker, value: Any, signals: dict[str, Signal]) -> t
         link = check.string(raw.get("link", ""), (*path, "link"), allow_empty=True)
         answer = check.per_lang(raw.get("answer", ""), (*path, "answer"))
         _check_rule_text(check, raw.get("answer"), (*path, "answer"))
-        out.append(Solution(sol_id, name, answer, link))
+        asks, fixes = (_identifiers(check, raw.get(key, []), (*path, key)) for key in ("asks", "fixes"))
+        out.append(Solution(sol_id, name, answer, link, asks, fixes))
     return tuple(out)
+
+
+def _identifiers(check: Checker, value: Any, path: KeyPath) -> tuple[str, ...]:
+    return tuple(check.identifier(item, (*path, i)) for i, item in enumerate(check.sequence(value, path)))
 
 
 def _check_rule_text(check: Checker, value: Any, path: KeyPath) -> None:

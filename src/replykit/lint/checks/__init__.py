@@ -23,6 +23,7 @@ from replykit.lint.checks import (
     rules_invalid,
     sarcasm,
     shouting,
+    solution_generic,
     template_include,
     template_syntax,
     template_twin,
@@ -37,6 +38,7 @@ REGISTRY: dict[str, ModuleType] = {
         missing_template,
         example_misrouted,
         regex_backtracking,
+        solution_generic,
         # the templates
         template_syntax,
         template_include,
