@@ -6,7 +6,8 @@ a case names are checked; ``null`` means "must not be heard". Aspects are
 ids: ``subject`` and ``praised`` one id, ``aspects`` ids that must all be
 among those heard. Phrases are compared on their ``text``, ``channels`` as
 a list of ids, ``people`` as ``{name: stance}``, ``ask`` on ``kind`` and,
-when given, ``clause``.
+when given, ``clause``; ``duration_kind`` is the duration's ``kind`` (wait,
+after, late).
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ def test_case(case: dict[str, Any], rules: Any) -> None:
 
 
 def _value(heard: Any, key: str) -> Any:
+    if key == "duration_kind":
+        return heard.duration.kind if heard.duration else None
     value = getattr(heard, "channels_tried" if key == "channels" else key)
     if key in ("subject", "praised"):
         return value.id if value else None

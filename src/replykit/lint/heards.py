@@ -8,7 +8,7 @@ in both languages (French samples cover both genders and the plural).
 
 from __future__ import annotations
 
-from replykit.listen.model import Ask, Aspect, Channel, Heard, Person, Phrase
+from replykit.listen.model import Ask, Aspect, Channel, Duration, Heard, Person, Phrase
 
 
 def _aspect(id_: str, phrase: str, the: str, gender: str = "", number: str = "s") -> Aspect:
@@ -29,7 +29,7 @@ HEARDS: dict[str, tuple[Heard, ...]] = {
         Heard(
             subject=_aspect("order", "your order", "the order"),
             object=_phrase("your order of 20 croissants"),
-            duration=_phrase("three weeks"),
+            duration=Duration("three weeks", "three weeks", "wait"),
             repetition=_phrase("second time"),
             channels_tried=_channels("phone", "email"),
             people=(Person("Julie", "praised", "Julie"),),
@@ -40,7 +40,7 @@ HEARDS: dict[str, tuple[Heard, ...]] = {
         ),
         Heard(
             subject=_aspect("waiting_time", "your wait", "the wait"),
-            duration=_phrase("since Monday"),
+            duration=Duration("since Monday", "since Monday", "wait"),
             channels_tried=_channels("phone", "email", "dm", "chat", "form", "shop"),
         ),
         Heard(
@@ -55,7 +55,7 @@ HEARDS: dict[str, tuple[Heard, ...]] = {
         Heard(
             subject=_aspect("delivery", "votre livraison", "la livraison", "f"),
             object=_phrase("votre commande de 20 croissants"),
-            duration=_phrase("trois semaines"),
+            duration=Duration("trois semaines", "trois semaines", "wait"),
             repetition=_phrase("3e fois"),
             channels_tried=_channels("phone", "email"),
             people=(Person("Julie", "praised", "Julie"),),
@@ -66,7 +66,7 @@ HEARDS: dict[str, tuple[Heard, ...]] = {
         ),
         Heard(
             subject=_aspect("order", "vos commandes", "les commandes", "f", "p"),
-            duration=_phrase("depuis lundi"),
+            duration=Duration("depuis lundi", "depuis lundi", "wait"),
             channels_tried=_channels("phone", "email", "dm", "chat", "form", "shop"),
         ),
         Heard(

@@ -26,36 +26,30 @@ __all__ = ["Heard", "hear"]
 
 def hear(rules: Rules, text: str, result: Triage) -> Heard:
     """What the customer said in ``text``, in the language of ``result``."""
-    from replykit.listen.ask import hear_ask
-    from replykit.listen.aspects import NONE, hear_aspects
-    from replykit.listen.channels import hear_channels
-    from replykit.listen.facts import hear_facts
-    from replykit.listen.object import hear_object
-    from replykit.listen.people import hear_people
-    from replykit.listen.reading import Reading
+    from replykit.listen import concerns as c  # imported on first use: commands that never hear start faster
 
     if not text or not text.strip():
         return NOTHING_HEARD
-    reading = Reading(rules, text, result.lang)
+    reading = c.Reading(rules, text, result.lang)
     if not reading.tokens:
         return NOTHING_HEARD
     vocab = rules.listening
-    heard = hear_aspects(reading, vocab) if vocab is not None else NONE
+    heard = c.hear_aspects(reading, vocab) if vocab is not None else c.NONE
     subject_at = _positions(reading, heard.subject.words) if heard.subject else ()
-    facts = hear_facts(reading)
+    facts = c.hear_facts(reading)
     return Heard(
         subject=heard.subject,
         aspects=heard.aspects,
-        object=hear_object(reading, subject_at),
+        object=c.hear_object(reading, subject_at),
         duration=facts.duration,
         repetition=facts.repetition,
         amount=facts.amount,
         date=facts.date,
         reference=facts.reference,
-        channels_tried=hear_channels(reading, vocab) if vocab is not None else (),
-        people=hear_people(reading, rules),
+        channels_tried=c.hear_channels(reading, vocab) if vocab is not None else (),
+        people=c.hear_people(reading, rules),
         praised=heard.praised,
-        ask=hear_ask(reading, vocab, result.outcome.category == "question"),
+        ask=c.hear_ask(reading, vocab, result.outcome.category == "question"),
     )
 
 

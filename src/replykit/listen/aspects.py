@@ -8,7 +8,14 @@ another aspect's term ("le plat était froid"), that other aspect is the
 complaint. ``subject`` is the first aspect complained about, else the first
 named, where aspects marked ``generic`` in the vocabulary (waiting, the visit,
 a defect...) come after the specific ones of the same standing ("j'attends mon
-remboursement" is about the refund); ``praised`` the first one praised.
+remboursement" is about the refund), and an aspect marked ``incident`` (an
+injury, an allergic reaction) comes before everything: in a crisis it is what
+the comment is about, whoever is blamed. ``praised`` is the first one praised.
+
+A word with two senses ("ouverte": open for business, or an open wound;
+"site": a website, or a building site) is listed under an aspect's
+``only_near`` and counts for it only when one of its ``near`` words stands
+within ``NEAR`` words in the same clause ("ouvert le dimanche", "site web").
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ if TYPE_CHECKING:
     from replykit.rules.model import Hit
 
 REACH = 5  # how many words away a tone word may stand from the aspect it judges
+NEAR = 3  # how many words away a context word may stand from a two-sense word it settles
 
 
 class Found(NamedTuple):
@@ -68,7 +76,8 @@ def hear_aspects(reading: Reading, vocab: Listening) -> Heard:
     aspects = tuple(_aspect(reading, vocab, item) for item in first.values())
     by_id = {aspect.id: aspect for aspect in aspects}
     blamed = [a.id for a in aspects if sign.get(a.id, 0) < 0]
-    subject_id = _subject([a.id for a in aspects], blamed, blamed_via, vocab.generic)
+    incident = next((a.id for a in aspects if a.id in vocab.incidents), None)
+    subject_id = incident or _subject([a.id for a in aspects], blamed, blamed_via, vocab.generic)
     praised_id = next((a.id for a in aspects if sign.get(a.id, 0) > 0), None)
     return Heard(aspects, by_id[subject_id], by_id[praised_id] if praised_id else None, frozenset(blamed))
 
@@ -90,6 +99,7 @@ def _claimed(reading: Reading) -> list[Found]:
         if name.startswith("aspect:")
         for hit in found
     ]
+    hits += _settled(reading)
     hits.sort(key=lambda f: (f.start, f.start - f.end))
     kept: list[Found] = []
     claimed = -1
@@ -100,6 +110,27 @@ def _claimed(reading: Reading) -> list[Found]:
         elif kept and item.end <= claimed and (item.start, item.end) == (kept[-1].start, kept[-1].end):
             kept.append(item)  # the same words in two aspects: both are named
     return kept
+
+
+def _settled(reading: Reading) -> list[Found]:
+    """The two-sense words (``maybe:<aspect>``) with one of their context words near, in the same clause."""
+    out = []
+    for name, found in reading.hits.items():
+        if not name.startswith("maybe:"):
+            continue
+        aspect_id = name[6:]
+        near = reading.found(f"near:{aspect_id}")
+        if not near:
+            continue
+        clauses = reading.clauses
+        for hit in found:
+            if any(
+                clauses[other.start] == clauses[hit.start]
+                and (0 < other.start - hit.end <= NEAR or 0 < hit.start - other.end <= NEAR)
+                for other in near
+            ):
+                out.append(Found(aspect_id, hit.start, hit.end))
+    return out
 
 
 def _tones(reading: Reading) -> list[Tone]:

@@ -8,7 +8,12 @@ the comment holds a string every match needs; repetition comes from the
 :class:`~replykit.listen.model.Phrase`: ``words`` is the customer's span,
 ``text`` what a reply may say. A duration's ``text`` is a length as written
 ("trois semaines", "2h") or a starting point with its preposition ("depuis
-lundi", "since Monday"). The reference goes to the private script only.
+lundi", "since Monday"), and its ``kind`` says what the length measures:
+``wait`` (how long the customer has waited or been stuck: "depuis trois
+semaines", "for 2 hours"), ``after`` (how long after something it happened,
+"dripping again 2 days later", "au bout de 3 jours": no wait to say back) or
+``late`` (how late something was: "une heure de retard", "45 minutes late").
+The reference goes to the private script only.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from replykit.listen.model import Phrase
+from replykit.listen.model import Duration, Phrase
 
 if TYPE_CHECKING:
     from replykit.listen.reading import Reading
@@ -49,6 +54,12 @@ _POINT_EN = (
 class Rule(NamedTuple):
     needs: tuple[str, ...]  # the regex is run only when the folded comment holds one of these
     regex: re.Pattern[str]
+    kind: str = "wait"  # for a duration: what the length measures, unless the words after it say (AFTER, LATE)
+
+
+# Words right after a length that say it is not a wait: "2 jours plus tard", "une heure de retard".
+AFTER = re.compile(r"^ (?:plus tard|apres|later|afterwards|after that)\b")
+LATE = re.compile(r"^ (?:de retard|d'avance|en retard|late|behind|overdue|delay)\b")
 
 
 DURATION = {
@@ -71,8 +82,17 @@ DURATION = {
             ("jour", "semaine", "mois", "heure"),
             re.compile(
                 rf"\b(?P<t>(?:{_NUM_FR}) (?:jours?|semaines?|mois|heures?))"
-                r" (?:que|sans|d'attente|de retard|plus tard)\b"
+                r" (?:que|sans|d'attente|de retard|plus tard|apres)\b"
             ),
+        ),
+        Rule(("bout",), re.compile(rf"\bau bout d[e'] ?(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b"), "after"),
+        Rule(
+            ("retard",),
+            re.compile(
+                r"\b(?:retard|retardee?s?) d[e'] ?(?:plus d[e' ] ?|pres d[e' ] ?)?"
+                rf"(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b"
+            ),
+            "late",
         ),
     ),
     "en": (
@@ -86,10 +106,19 @@ DURATION = {
         ),
         Rule(("since",), re.compile(rf"\b(?P<t>since (?:{_POINT_EN}))\b")),
         Rule(
-            ("day", "week", "month", "hour"),
+            ("day", "week", "month", "hour", "min"),
             re.compile(
-                rf"\b(?P<t>(?:{_NUM_EN}) (?:days?|weeks?|months?|hours?)) (?:now|later|and still|without|late)\b"
+                rf"\b(?P<t>(?:{_NUM_EN}) (?:days?|weeks?|months?|hours?|minutes?|mins?))"
+                r" (?:now|later|and still|without|late|delay|behind)\b"
             ),
+        ),
+        Rule(
+            ("delay",),
+            re.compile(
+                r"\b(?:delayed|delay of|delayed by)(?: over| more than| almost| nearly| about)?"
+                rf" (?P<t>(?:{_NUM_EN}) ?(?:{_UNIT_EN}))\b"
+            ),
+            "late",
         ),
     ),
 }
@@ -100,10 +129,14 @@ AMOUNT = (
         re.compile(r"\b\d+(?:[.,]\d{1,2})? ?(?:€|euros?\b|eur\b|dollars?\b|bucks\b|pounds?\b|£|\$)"),
     ),
 )
+# What every date match holds: a day or month name, a relative day, or a "/" (a date as figures).
+_DATE_NEEDS_FR = (*_DAYS_FR.split("|"), *_MONTHS_FR.split("|"), "hier", "ce matin", "ce midi", "ce soir", "/")
+_DATE_NEEDS_EN = (*_DAYS_EN.split("|"), *_MONTHS_EN.split("|"), "yesterday", "tonight", "this morning",
+                  "last night", "on the ", "/")  # fmt: skip
 DATE = {
     "fr": (
         Rule(
-            (),
+            _DATE_NEEDS_FR,
             re.compile(
                 rf"\b(?:(?:ce |le )?(?:{_DAYS_FR})(?: dernier| soir| matin| midi| \d{{1,2}})?|"
                 rf"hier(?: soir| matin| midi)?|avant hier|ce matin|ce midi|ce soir|"
@@ -113,7 +146,7 @@ DATE = {
     ),
     "en": (
         Rule(
-            (),
+            _DATE_NEEDS_EN,
             re.compile(
                 rf"\b(?:(?:on |last |this |next )?(?:{_DAYS_EN})(?: night| morning| evening| afternoon)?|"
                 rf"yesterday|tonight|this morning|last night|on the \d{{1,2}}(?:st|nd|rd|th)|"
@@ -151,7 +184,7 @@ REFERENCE = (
 
 
 class Facts(NamedTuple):
-    duration: Phrase | None
+    duration: Duration | None
     repetition: Phrase | None
     amount: Phrase | None
     date: Phrase | None
@@ -160,33 +193,64 @@ class Facts(NamedTuple):
 
 def hear_facts(reading: Reading) -> Facts:
     lang = reading.lang
-    duration, taken = _first(reading, DURATION.get(lang, ()), None)
+    duration, taken = _duration(reading, DURATION.get(lang, ()))
     reference, _ = _first(reading, REFERENCE, None)
     amount, _ = _first(reading, AMOUNT, None)
     date, _ = _first(reading, DATE.get(lang, ()), taken)
     return Facts(duration, _repetition(reading), amount, date, reference)
 
 
+_GATES: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _gate(needs: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled search for any of ``needs`` (a single C-level scan instead of one ``in`` per string)."""
+    gate = _GATES.get(needs)
+    if gate is None:
+        gate = _GATES[needs] = re.compile("|".join(map(re.escape, needs)))
+    return gate
+
+
+def _duration(reading: Reading, rules: tuple[Rule, ...]) -> tuple[Duration | None, tuple[int, int] | None]:
+    best, rule = _match(reading, rules, None)
+    if best is None or rule is None:
+        return None, None
+    start, end = best.span("t")
+    words = _source(reading)[start:end].strip()
+    after = reading.norm[end : end + 20]
+    kind = "late" if LATE.match(after) else "after" if AFTER.match(after) else rule.kind
+    return Duration(words, words, kind), best.span()
+
+
 def _first(
     reading: Reading, rules: tuple[Rule, ...], avoid: tuple[int, int] | None
 ) -> tuple[Phrase | None, tuple[int, int] | None]:
-    norm = reading.norm
-    best: re.Match[str] | None = None
-    for rule in rules:
-        if rule.needs and not any(needed in norm for needed in rule.needs):
-            continue
-        for match in rule.regex.finditer(norm):
-            if avoid and match.start() < avoid[1] and match.end() > avoid[0]:
-                continue
-            if best is None or match.start() < best.start():
-                best = match
-            break
+    best, _ = _match(reading, rules, avoid)
     if best is None:
         return None, None
     group = "t" if "t" in best.re.groupindex else 0
     start, end = best.span(group)
     words = _source(reading)[start:end].strip()
     return Phrase(words, words), best.span()
+
+
+def _match(
+    reading: Reading, rules: tuple[Rule, ...], avoid: tuple[int, int] | None
+) -> tuple[re.Match[str] | None, Rule | None]:
+    """The earliest match of any of ``rules`` (outside ``avoid``), and its rule."""
+    norm = reading.norm
+    best: re.Match[str] | None = None
+    best_rule = None
+    for rule in rules:
+        if rule.needs and not _gate(rule.needs).search(norm):
+            continue  # no string every match needs: the regex is not run
+        for match in rule.regex.finditer(norm):
+            if avoid and match.start() < avoid[1] and match.end() > avoid[0]:
+                continue
+            if best is None or match.start() < best.start():
+                best, best_rule = match, rule
+            break
+    return best, best_rule
 
 
 def _source(reading: Reading) -> str:

@@ -17,9 +17,11 @@ from typing import Any
 CHANNELS = ("phone", "email", "chat", "dm", "shop", "form")
 ASK_KINDS = (
     "hours", "price", "availability", "booking", "area", "access", "quote",
-    "dietary", "delivery", "order_status", "refund", "how_to", "other",
+    "dietary", "delivery", "order_status", "refund", "how_to", "account", "cancel", "payment", "product",
+    "contact", "other",
 )  # fmt: skip
 STANCES = ("praised", "blamed", "named")
+DURATION_KINDS = ("wait", "after", "late")
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,18 @@ class Phrase:
 
     text: str  # in the reply's language, possessive turned around ("votre commande de 20 croissants")
     words: str  # the customer's own words it came from ("ma commande de 20 croissants")
+
+
+@dataclass(frozen=True)
+class Duration(Phrase):
+    """How long, and what the length measures (one of DURATION_KINDS).
+
+    ``wait``: how long the customer has waited or been stuck ("trois semaines", "since Monday");
+    ``after``: how long after something it happened ("dripping again 2 days later"): not a wait;
+    ``late``: how late something was ("une heure de retard", "45 minutes late"): a delay amount.
+    """
+
+    kind: str = "wait"
 
 
 @dataclass(frozen=True)
@@ -64,7 +78,7 @@ class Ask:
     """For a question: what is asked, and the question reduced to a short clause."""
 
     kind: str  # one of ASK_KINDS
-    clause: str  # in the reply language, without the question mark: "si vous êtes ouverts le 15 août"
+    clause: str  # in the customer's persons, without the question mark: "si vous êtes ouverts le 15 août", or ""
     words: str
 
 
@@ -75,7 +89,7 @@ class Heard:
     subject: Aspect | None = None  # the main aspect (first complained about, else first named)
     aspects: tuple[Aspect, ...] = ()  # every aspect found, in the order of the comment
     object: Phrase | None = None  # the thing the customer names, in their words, bounded to a few words
-    duration: Phrase | None = None  # "trois semaines", "since Monday"
+    duration: Duration | None = None  # "trois semaines", "since Monday", with its kind (wait, after, late)
     repetition: Phrase | None = None  # "second time", "encore", "3e fois"
     amount: Phrase | None = None  # "89 €"
     date: Phrase | None = None  # "samedi", "on the 24th"

@@ -46,12 +46,14 @@ STOPS = {
 }
 # Words that carry the phrase on to the next word.
 LINKS = {"fr": frozenset({"de", "d", "du", "des", "au", "aux", "en"}), "en": frozenset({"of"})}
-# Possessives of speech, not of a thing ("à mon avis", "oh my god"), and the business's people.
+# Possessives of speech, not of a thing ("à mon avis", "oh my god"), the business's people, and personal
+# data ("our information" at a hotel's check-in): never said back in public.
 NOT_THINGS = frozenset(
     """avis dieu part cote sens vie faute tour coeur gout grand grande mere pere tete
     god gosh goodness lord opinion life mind self own fault turn heart goodness way bad
     serveur serveuse serveurs serveuses coiffeur coiffeuse technicien plombier vendeur vendeuse
-    waiter waitress server servers stylist hairdresser technician plumber""".split()
+    waiter waitress server servers stylist hairdresser technician plumber
+    information informations info infos details detail data donnees coordonnees""".split()
 )
 _WORD = re.compile(r"\w")
 

@@ -51,6 +51,15 @@ PATTERNS = {
         (re.compile(rf"{_NAME}\s+(?:was|is|has been|were|made|took|helped|looked)\b"), ""),
     ),
 }
+# What the folded comment must hold for each pattern above to match: a thanks word, a role.
+NEEDS = {
+    "fr": (
+        ("merci", "bravo", "felicitations"),
+        tuple(role.replace("[ée]", "e").replace("[èe]", "e").removesuffix("e?") for role in _ROLES_FR.split("|")),
+        (),
+    ),
+    "en": (("thank", "kudos", "shout", "big up", "props"), tuple(_ROLES_EN.split("|")), ()),
+}
 NOT_NAMES = frozenset(
     """Le La Les Un Une Ce Cette Il Elle On Nous Vous Je Tout Très Merci Bravo Bonjour Bonsoir
     Service Accueil Personne Rien Pas Mais Et Donc Enfin Sinon Vraiment Super Top Madame Monsieur
@@ -65,7 +74,10 @@ def hear_people(reading: Reading, rules: Rules) -> tuple[Person, ...]:
     if not any(char.isupper() for char in text[1:]):
         return ()
     found: dict[str, Person] = {}
-    for regex, stance in patterns:
+    folded = reading.norm
+    for (regex, stance), needs in zip(patterns, NEEDS[reading.lang], strict=True):
+        if needs and not any(word in folded for word in needs):
+            continue  # the regex cannot match: skip its scan of every position
         for match in regex.finditer(text):
             name = match.group("name")
             if name in found or not _is_name(rules, reading.lang, name):
