@@ -186,7 +186,7 @@ def intensity(heard: Heard, result: Triage) -> tuple[str, list[str]]:
         cues.append("repetition")
     if heard.channels_tried:
         cues.append("channels tried")
-    if heard.duration and re.search(r"day|week|month|year|jour|semaine|mois|an\b|since|depuis", heard.duration.text, re.I):
+    if heard.duration and re.search(r"\b(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?)\b|since|depuis", heard.duration.text, re.I):
         cues.append("duration")
     if blame >= 3:
         cues.append("blame words")
@@ -221,7 +221,7 @@ def incident(heard: Heard, text: str, lang: str) -> str:
 
 def clean_clause(clause: str, lang: str) -> str:
     """The question in our voice, or "" when it would not read as clean indirect speech."""
-    if not clause or SOFT.search(clause) or VERBLESS.search(clause) or len(clause.split()) > 14:
+    if not clause or SOFT.search(clause) or VERBLESS.search(clause) or len(clause.split()) > 16:
         return ""
     ours = in_our_voice(clause, lang)
     if lang == "fr":
@@ -230,7 +230,7 @@ def clean_clause(clause: str, lang: str) -> str:
             return ""
     elif not re.match(r"(whether|if|when|where|how|what|which|why|who)\b", ours, re.I):
         return ""
-    elif re.search(r"\b(can|could|will|would|do|does|is|are)(\s+(on|at|in|for|the|a|an|this|next|to)\b|$)", ours):
+    elif re.search(r"\b(can|could|will|would|do|does)(\s+(on|at|in|for|the|a|an|this|next|to)\b|$)", ours):
         return ""  # an inversion left over: "whether you book a massage can on Saturday"
     return ours
 
@@ -268,6 +268,8 @@ def asked_about(heard: Heard, lang: str) -> str:
     base = ASKED.get(lang, ASKED["en"]).get(kind, "")
     if not base and heard.subject and heard.subject.id not in ("experience", "service"):
         base = heard.subject.the
+    if not base and heard.object and not _vague(heard.object.text):
+        base = heard.object.text  # already turned around: "your flight"
     if base and heard.date and kind in ("hours", "delivery", "booking", "availability"):
         base = f"{base} {heard.date.text}" if lang == "en" else f"{base} {heard.date.text}"
     return base
