@@ -69,7 +69,9 @@ INCIDENTS: tuple[tuple[str, dict[str, str]], ...] = (
 )  # fmt: skip
 SOFT = re.compile(r"\b(svp|stp|please|pls|plz|thx|merci|s'il vous pla[îi]t|slt|bjr|pk|pcq|jsp|tkt)\b", re.I)
 # Question clauses that are no indirect speech: "how much for balayage", "combien pour rajouter".
-VERBLESS = re.compile(r"^(how much|combien|price|prix|tarif)\b(?! (does|do|is|are|it|coûte|coûtent|est|sont|ça)\b)", re.I)
+VERBLESS = re.compile(
+    r"^(how much|combien|price|prix|tarif)\b(?! (does|do|is|are|it|coûte|coûtent|est|sont|ça)\b)", re.I
+)
 
 
 def what_we_say(heard: Heard, result: Triage, text: str = "") -> dict[str, Any]:
@@ -123,9 +125,7 @@ def _names(text: str, subject: Aspect) -> bool:
 
 def shape(heard: Heard, duration: str, since: bool) -> str:
     sid = heard.subject.id if heard.subject else ""
-    delayed = sid == "deadline" or bool(
-        heard.subject and re.search(r"late|delay|retard", heard.subject.words, re.I)
-    )
+    delayed = sid == "deadline" or bool(heard.subject and re.search(r"late|delay|retard", heard.subject.words, re.I))
     if sid == "double_charge":
         return "double_charge"
     if sid in MONEY and heard.amount:
@@ -186,7 +186,9 @@ def intensity(heard: Heard, result: Triage) -> tuple[str, list[str]]:
         cues.append("repetition")
     if heard.channels_tried:
         cues.append("channels tried")
-    if heard.duration and re.search(r"\b(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?)\b|since|depuis", heard.duration.text, re.I):
+    if heard.duration and re.search(
+        r"\b(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?)\b|since|depuis", heard.duration.text, re.I
+    ):
         cues.append("duration")
     if blame >= 3:
         cues.append("blame words")
@@ -245,10 +247,14 @@ ASKED = {
            "quote": "le devis", "dietary": "les options alimentaires", "delivery": "la livraison",
            "order_status": "votre commande", "refund": "votre remboursement"},
 }  # fmt: skip
+_EN_PRICE = r"\b(?:how much (?:for|is|are|does|do)|price (?:of|for)|cost of)\s+"
+_FR_PRICE = r"\b(?:combien (?:pour|coûte|coûtent|co[uû]te)|prix (?:d'|de |du |des |pour ))\s*"
 PRICE_OF = {
-    "en": re.compile(r"\b(?:how much (?:for|is|are|does|do)|price (?:of|for)|cost of)\s+((?:an? |the )?[a-z][\w' -]{2,40}?)(?:\s+(?:cost|be|costs)\b|[?.!,]|$)", re.I),
-    "fr": re.compile(r"\b(?:combien (?:pour|coûte|coûtent|co[uû]te)|prix (?:d'|de |du |des |pour ))\s*((?:une? |le |la |les |l'|des )?[a-zà-ÿ][\w' -]{2,40}?)(?:\s*[?.!,]|$|\s+svp)", re.I),
-}  # fmt: skip
+    "en": re.compile(_EN_PRICE + r"((?:an? |the )?[a-z][\w' -]{2,40}?)(?:\s+(?:cost|be|costs)\b|[?.!,]|$)", re.I),
+    "fr": re.compile(
+        _FR_PRICE + r"((?:une? |le |la |les |l'|des )?[a-zà-ÿ][\w' -]{2,40}?)(?:\s*[?.!,]|$|\s+svp)", re.I
+    ),
+}
 
 
 def asked_about(heard: Heard, lang: str) -> str:
@@ -271,5 +277,5 @@ def asked_about(heard: Heard, lang: str) -> str:
     if not base and heard.object and not _vague(heard.object.text):
         base = heard.object.text  # already turned around: "your flight"
     if base and heard.date and kind in ("hours", "delivery", "booking", "availability"):
-        base = f"{base} {heard.date.text}" if lang == "en" else f"{base} {heard.date.text}"
+        base = f"{base} {heard.date.text}"
     return base
