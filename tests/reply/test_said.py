@@ -139,3 +139,10 @@ def test_the_private_script_carries_the_reference_the_failed_channel_and_the_fac
     assert "#A1234" in result.private_script and "#A1234" not in result.public_reply
     assert "le téléphone sans réponse" in result.private_script and "89 €" in result.private_script
     assert "Bonjour à vous" not in result.public_reply
+
+
+def test_a_french_repetition_reads_as_french_whatever_its_words() -> None:
+    for words in ("encore une fois", "3e fois", "encore"):
+        heard = Heard(subject=_aspect("order", "votre commande", "la commande", "f"), repetition=_p(words))
+        for reply in _replies("Encore un problème de commande", "fr", heard):
+            assert "pour la encore" not in reply and "la la" not in reply, reply
