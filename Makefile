@@ -41,6 +41,7 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python bench/eval_all.py
 	$(BIN)/python bench/listening.py
+	$(BIN)/python bench/replies.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py

@@ -15,6 +15,7 @@ from replykit.listen.model import NOTHING_HEARD, Heard
 from replykit.listen.solutions import relevant_solutions
 from replykit.reply.cache import render_pair
 from replykit.reply.render import PLATFORM_LIMITS, check_templates, render, render_string
+from replykit.reply.said import what_we_say
 from replykit.reply.variants import variant_number
 from replykit.reply.voice import in_our_voice
 from replykit.rules.model import Localized, Rules
@@ -155,7 +156,7 @@ def suggest(
         heard = hear(rules, text, result)
     result = result._replace(solution_ids=relevant_solutions(rules, result, heard))
     variant = variant_number(case_ref, alternative)
-    context = build_context(rules, result, author, platform, case_ref, variables, heard, variant)
+    context = build_context(rules, result, author, platform, case_ref, variables, heard, variant, text)
     folder = templates_dir_for(rules, templates)
     check_templates(rules.outcomes, folder, rules.checked_templates)
     if reuse_renders:
@@ -249,8 +250,13 @@ def build_context(
     variables: dict[str, str],
     heard: Heard = NOTHING_HEARD,
     variant: int = 0,
+    text: str = "",
 ) -> dict[str, Any]:
-    """The variables every template receives (documented in docs/templates.md)."""
+    """The variables every template receives (documented in docs/templates.md).
+
+    ``text`` (the comment) is only read for the framing of facts already heard
+    ("£400 over the quote") and to name a crisis incident; it is never rendered.
+    """
     lang = result.lang
     profile = {key: _localize(value, lang) for key, value in rules.profile.items()}
     for key, value in variables.items():
@@ -272,6 +278,7 @@ def build_context(
         "lang": lang,
         "topic": result.topic,
         "heard": heard_context(heard, lang),
+        "said": said_context(heard, result, text),
         "variant": variant,
         "outcome": _outcome_vars(result, lang),
         "policy": dict(rules.policy),
@@ -287,6 +294,14 @@ def heard_context(heard: Heard, lang: str) -> dict[str, Any]:
     if data["ask"] is not None:
         data["ask"]["ours"] = in_our_voice(data["ask"]["clause"], lang)
     return data
+
+
+def said_context(heard: Heard, result: Triage, text: str) -> dict[str, Any]:
+    """``said`` as templates read it: ``what_we_say()``, with aspects as plain dicts."""
+    said = what_we_say(heard, result, text)
+    praised = said["praised"]
+    said["praised"] = heard.context()["praised"] if praised is not None else None
+    return said
 
 
 def _outcome_vars(result: Triage, lang: str) -> dict[str, Any]:

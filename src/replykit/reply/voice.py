@@ -1,11 +1,15 @@
 """The customer's question said back in the business's voice.
 
-The listening stage reduces a question to a clause as the customer asked it
-("si vous êtes ouverts le 15 août", "whether you deliver on Sundays", "if I can
-book for six"). A reply saying it back speaks from the other side: "si nous
-sommes ouverts le 15 août", "whether we deliver on Sundays", "if you can book
-for six". Both sides are swapped at once, word by word, with a small table of
-the common verb forms; a clause this table does not cover keeps its words.
+The listening stage reduces a question to a clause in the customer's persons
+(docs/heard.md: I/my/je/mon are the customer, you/your/vous/votre the
+business): "si vous êtes ouverts le 15 août", "whether you deliver on Sundays",
+"if my partner and I can book for six". A reply saying it back speaks from the
+other side: "si nous sommes ouverts le 15 août", "whether we deliver on
+Sundays", "if your partner and you can book for six". Both sides are swapped at
+once, word by word, with a small table of the common verb forms; a clause this
+table does not cover keeps its words. English "you" becomes "we" as a subject
+and "us" as an object ("if I can pay you by card" -> "if you can pay us by
+card").
 """
 
 from __future__ import annotations
@@ -15,8 +19,14 @@ import re
 _EN = {
     "you": "we", "your": "our", "yours": "ours", "you're": "we're", "you've": "we've", "you'll": "we'll",
     "i": "you", "my": "your", "mine": "yours", "i'm": "you're", "i've": "you've", "i'll": "you'll",
-    "me": "you", "am": "are", "are": "are", "we": "you", "our": "your", "us": "you",
+    "me": "you", "am": "are", "are": "are", "we": "you", "our": "your", "us": "you", "myself": "yourself",
+    "yourself": "ourselves", "ourselves": "yourselves", "we're": "you're", "we've": "you've", "we'll": "you'll",
 }  # fmt: skip
+# After these words an English "you" is a subject ("whether you deliver"); elsewhere an object ("pay you").
+_EN_SUBJECT_AFTER = frozenset(
+    "whether if when where how what why which who that and or but long much many soon often time late early "
+    "still also".split()
+)
 _FR = {
     "vous": "nous", "votre": "notre", "vos": "nos", "êtes": "sommes", "avez": "avons", "faites": "faisons",
     "dites": "disons", "je": "vous", "j'": "vous ", "mon": "votre", "ma": "votre", "mes": "vos", "me": "vous",
@@ -54,6 +64,10 @@ def _swap(word: str, previous: str, table: dict[str, str], lang: str) -> str:
             return word[:-2] + "ons"  # "vous livrez" -> "nous livrons"
         if previous == "nous" and re.fullmatch(r"\w+ons", lower):
             return word[:-3] + "ez"  # "nous pouvons" -> "vous pouvez"
+    if lang == "en" and lower == "you" and previous and previous not in _EN_SUBJECT_AFTER:
+        return "us"
+    if lang == "en" and lower == "was" and previous in ("i", "we"):
+        return "were"  # "if I was charged" -> "if you were charged"
     if lower in table:
         swapped = table[lower]
         keep_capital = word[:1].isupper() and lower not in ("i", "i'm", "i've", "i'll")  # "I" is upper anywhere
