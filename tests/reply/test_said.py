@@ -80,8 +80,18 @@ def test_a_mostly_positive_review_is_thanked_not_apologised_to() -> None:
         assert re.search(r"thank", reply, re.I) and re.search(r"again|back|next time", reply), reply
 
 
+class _Evidence:
+    """Stands for the triage's facts: the words that fired each signal."""
+
+    def __init__(self, matched: dict[str, list[str]]) -> None:
+        self.matched = matched
+
+    def evidence(self, name: str) -> list[str]:
+        return self.matched.get(name, [])
+
+
 def _step(**matched: list[str]) -> Step:
-    return Step("is_complaint", (), True, dict(matched))
+    return Step("is_complaint", (), True, list(matched), _Evidence(matched))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
