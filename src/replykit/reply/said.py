@@ -194,9 +194,28 @@ def intensity(heard: Heard, result: Triage) -> tuple[str, list[str]]:
         cues.append("blame words")
     if cues:
         return "strong", cues
-    if praise >= 2 and praise > blame and not (heard.duration or heard.amount):
+    if praise >= 2 and praise > blame and not (heard.duration or heard.amount) and not _hard_facts(result):
         return "light", [f"praise {praise} > blame {blame}"]
     return "mild", [f"praise {praise}, blame {blame}"]
+
+
+# Signals that state a breach: beside them a review is never "mostly positive".
+HARD_SIGNALS = frozenset(
+    {"complaint_facts", "negated_function", "negated_positive", "billing_error", "problem_with", "measured_wait",
+     "duration_number", "date_span", "inability", "duration"}
+)  # fmt: skip
+
+
+def _hard_facts(result: Triage) -> bool:
+    """A clear fact of a problem in the path, or two cues of one ("faded in a week", "nobody came back")."""
+    cues: set[str] = set()
+    for step in result.path:
+        for signal, found in step.matched.items():
+            if signal in HARD_SIGNALS:
+                return True
+            if signal == "complaint_cues":
+                cues.update(w.lower() for w in found)
+    return len(cues) >= 2
 
 
 def _weights(result: Triage) -> tuple[int, int]:
