@@ -14,12 +14,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-CHANNELS = ("phone", "email", "chat", "dm", "shop", "form")
-ASK_KINDS = (
-    "hours", "price", "availability", "booking", "area", "access", "quote",
-    "dietary", "delivery", "order_status", "refund", "how_to", "account", "cancel", "payment", "product",
-    "contact", "other",
-)  # fmt: skip
+# One list for both stages: the rules check a vocabulary against them, the listening stage fills them.
+
 STANCES = ("praised", "blamed", "named")
 DURATION_KINDS = ("wait", "after", "late")
 

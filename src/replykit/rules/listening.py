@@ -23,7 +23,7 @@ from replykit.rules.kinds.lexicon import LexiconIndex, parse_exceptions, parse_t
 from replykit.rules.model import LANGS, Signal, Term
 from replykit.rules.yamlsrc import KeyPath
 
-# The same values as replykit.listen.model (a later stage: rules may not import it; a test checks they agree).
+# The channel ids and ask kinds of `heard` (replykit.listen.model re-exports them).
 CHANNELS = ("phone", "email", "chat", "dm", "shop", "form")
 ASK_KINDS = (
     "hours", "price", "availability", "booking", "area", "access", "quote",
