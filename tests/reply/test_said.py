@@ -156,3 +156,17 @@ def test_a_french_repetition_reads_as_french_whatever_its_words() -> None:
         heard = Heard(subject=_aspect("order", "votre commande", "la commande", "f"), repetition=_p(words))
         for reply in _replies("Encore un problème de commande", "fr", heard):
             assert "pour la encore" not in reply and "la la" not in reply, reply
+
+
+def test_a_sarcastic_opener_is_not_thanked_and_a_failed_phone_is_not_offered() -> None:
+    text = "super le service clientèle : tu appelles, ça te raccroche au nez. bref toujours pas internet"
+    for reply in [s.public_reply for s in suggest_variants(text, 6, rules=RULES)]:
+        assert not re.search(r"[Mm]erci pour vos mots|[Rr]avis que|vous (a|ait) plu", reply), reply
+        assert "Appelez-nous" not in reply and "appelez-nous" not in reply, reply
+
+
+def test_a_negative_review_with_a_few_kind_words_is_not_thanked_as_kind() -> None:
+    text = ("Les produits sont frais mais la cuisine est fade et sans surprise, un grand réfectoire bruyant et "
+            "froid, service pressé. Bref, déçus, aucune finesse.")  # fmt: skip
+    for reply in [s.public_reply for s in suggest_variants(text, 6, rules=RULES)]:
+        assert not re.search(r"gentil message|[Mm]erci pour vos mots", reply), reply

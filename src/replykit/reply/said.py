@@ -55,7 +55,10 @@ VAGUE = frozenset(
 )  # fmt: skip
 # Words that say how bad a comment is, read from the triage path (signal -> weight).
 PRAISE_SIGNALS = ("praise_terms",)
-BLAME_SIGNALS = ("complaint_cues", "complaint_facts", "negative_terms", "insult", "anger", "threat")
+BLAME_SIGNALS = (
+    "complaint_cues", "complaint_facts", "negative_terms", "insult", "anger", "threat", "dissatisfaction",
+    "negative_opinion", "negative_marks", "fraud_accusation", "rating_low",
+)  # fmt: skip
 # A crisis names the incident when one of these is in the comment (first match wins).
 INCIDENTS: tuple[tuple[str, dict[str, str]], ...] = (
     (r"allerg|anaphyla|epipen|épipen|r[ée]action", {"en": "the allergic reaction", "fr": "la réaction allergique"}),
@@ -99,9 +102,30 @@ def what_we_say(heard: Heard, result: Triage, text: str = "") -> dict[str, Any]:
         "incident": incident(heard, text, lang) if result.outcome.escalate else "",
         "asked": clean_clause(heard.ask.clause, lang) if heard.ask else "",
         "asked_about": asked_about(heard, lang),
-        "praised": heard.praised if heard.praised and heard.praised != subject else None,
+        "praised": heard.praised if heard.praised and heard.praised != subject and _sincere(result, text) else None,
         "reservation": any("contrast" in step.matched for step in result.path),
     }
+
+
+# Compliments that open sarcastic complaints ("super le service : on te raccroche au nez"):
+# alone in a complaint, they are not thanked (N1).
+IRONIC_OPENERS = frozenset(
+    {"super", "bravo", "génial", "genial", "géniale", "top", "chapeau", "well done", "great job", "good job",
+     "impressive", "wow", "merci", "thanks", "thank you", "on adore", "j'adore"}
+)  # fmt: skip
+
+
+def _sincere(result: Triage, text: str) -> bool:
+    """Whether the praise in a complaint is more than the opener irony uses ("Super le service : ...")."""
+    if result.outcome.category != "complaint":
+        return True
+    praise, blame = _weights(result)
+    if blame > 2 * praise:  # a few kind words in a stern review are not what to answer first
+        return False
+    words = {w.lower() for step in result.path for w in step.matched.get("praise_terms", [])}
+    if words - IRONIC_OPENERS:
+        return True
+    return not text.lstrip(" \"'«“").lower().startswith(tuple(IRONIC_OPENERS))
 
 
 def thing(heard: Heard) -> str:
