@@ -87,7 +87,8 @@ def what_we_say(heard: Heard, result: Triage, text: str = "") -> dict[str, Any]:
     since = duration.lower().startswith(("since ", "depuis "))
     duration = re.sub(r"^(for|pendant) ", "", duration)
     later = bool(re.search(r"^\s*(later|after|apr[èe]s|plus tard)\b", after, re.I))
-    level, cues = intensity(heard, result)
+    found = path_words(result)
+    level, cues = intensity(heard, result, found)
     return {
         "thing": thing(heard),
         "shape": shape(heard, duration, since),
@@ -102,8 +103,10 @@ def what_we_say(heard: Heard, result: Triage, text: str = "") -> dict[str, Any]:
         "incident": incident(heard, text, lang) if result.outcome.escalate else "",
         "asked": clean_clause(heard.ask.clause, lang) if heard.ask else "",
         "asked_about": asked_about(heard, lang),
-        "praised": heard.praised if heard.praised and heard.praised != subject and _sincere(result, text) else None,
-        "reservation": any("contrast" in step.matched for step in result.path),
+        "praised": heard.praised
+        if heard.praised and heard.praised != subject and _sincere(result, text, found)
+        else None,
+        "reservation": "contrast" in found,
     }
 
 
@@ -115,15 +118,14 @@ IRONIC_OPENERS = frozenset(
 )  # fmt: skip
 
 
-def _sincere(result: Triage, text: str) -> bool:
+def _sincere(result: Triage, text: str, found: dict[str, set[str]]) -> bool:
     """Whether the praise in a complaint is more than the opener irony uses ("Super le service : ...")."""
     if result.outcome.category != "complaint":
         return True
-    praise, blame = _weights(result)
+    praise, blame = _weights(found)
     if blame > 2 * praise:  # a few kind words in a stern review are not what to answer first
         return False
-    words = {w.lower() for step in result.path for w in step.matched.get("praise_terms", [])}
-    if words - IRONIC_OPENERS:
+    if found.get("praise_terms", set()) - IRONIC_OPENERS:
         return True
     return not text.lstrip(" \"'«“").lower().startswith(tuple(IRONIC_OPENERS))
 
@@ -191,7 +193,7 @@ def money(heard: Heard, text: str, lang: str) -> str:
     return amount
 
 
-def intensity(heard: Heard, result: Triage) -> tuple[str, list[str]]:
+def intensity(heard: Heard, result: Triage, found: dict[str, set[str]] | None = None) -> tuple[str, list[str]]:
     """How bad it is, from cues anyone can read back: ``light``, ``mild``, ``strong`` or ``crisis``.
 
     - crisis: the outcome escalates (a health, safety or public incident);
@@ -204,7 +206,8 @@ def intensity(heard: Heard, result: Triage) -> tuple[str, list[str]]:
     """
     if result.outcome.escalate:
         return "crisis", ["escalation"]
-    praise, blame = _weights(result)
+    found = path_words(result) if found is None else found
+    praise, blame = _weights(found)
     cues = []
     if heard.repetition:
         cues.append("repetition")
@@ -218,7 +221,7 @@ def intensity(heard: Heard, result: Triage) -> tuple[str, list[str]]:
         cues.append("blame words")
     if cues:
         return "strong", cues
-    if praise >= 2 and praise > blame and not (heard.duration or heard.amount) and not _hard_facts(result):
+    if praise >= 2 and praise > blame and not (heard.duration or heard.amount) and not _hard_facts(found):
         return "light", [f"praise {praise} > blame {blame}"]
     return "mild", [f"praise {praise}, blame {blame}"]
 
@@ -230,27 +233,23 @@ HARD_SIGNALS = frozenset(
 )  # fmt: skip
 
 
-def _hard_facts(result: Triage) -> bool:
+def _hard_facts(found: dict[str, set[str]]) -> bool:
     """A clear fact of a problem in the path, or two cues of one ("faded in a week", "nobody came back")."""
-    cues: set[str] = set()
-    for step in result.path:
-        for signal, found in step.matched.items():
-            if signal in HARD_SIGNALS:
-                return True
-            if signal == "complaint_cues":
-                cues.update(w.lower() for w in found)
-    return len(cues) >= 2
+    return not HARD_SIGNALS.isdisjoint(found) or len(found.get("complaint_cues", ())) >= 2
 
 
-def _weights(result: Triage) -> tuple[int, int]:
-    praise: set[str] = set()
-    blame: set[str] = set()
+def path_words(result: Triage) -> dict[str, set[str]]:
+    """Signal name -> the words that fired it anywhere on the path, lower-cased (evidence is looked up once)."""
+    found: dict[str, set[str]] = {}
     for step in result.path:
-        for signal, found in step.matched.items():
-            if signal in PRAISE_SIGNALS:
-                praise.update(w.lower() for w in found)
-            elif signal in BLAME_SIGNALS:
-                blame.update(w.lower() for w in found)
+        for signal, words in step.matched.items():
+            found.setdefault(signal, set()).update(w.lower() for w in words)
+    return found
+
+
+def _weights(found: dict[str, set[str]]) -> tuple[int, int]:
+    praise = set().union(*(found.get(name, set()) for name in PRAISE_SIGNALS))
+    blame = set().union(*(found.get(name, set()) for name in BLAME_SIGNALS))
     return len(praise), len(blame)
 
 
