@@ -5,12 +5,15 @@ Each aspect found gets a tone from the nearest tone word in the same clause
 aspects' words overlap, the longer term wins ("cold food" is the food's
 temperature, not the food). When the word that blames an aspect is itself
 another aspect's term ("le plat était froid"), that other aspect is the
-complaint. ``subject`` is the first aspect complained about, else the first
+complaint. Blame beats praise: an aspect blamed anywhere is blamed, even
+where it is praised elsewhere, and its words are the blamed ones.
+``subject`` is the first aspect complained about, else the first
 named, where aspects marked ``generic`` in the vocabulary (waiting, the visit,
 a defect...) come after the specific ones of the same standing ("j'attends mon
 remboursement" is about the refund), and an aspect marked ``incident`` (an
 injury, an allergic reaction) comes before everything: in a crisis it is what
-the comment is about, whoever is blamed. ``praised`` is the first one praised.
+the comment is about, whoever is blamed. ``praised`` is the first one
+only praised, else the first praised.
 
 A word with two senses ("ouverte": open for business, or an open wound;
 "site": a website, or a building site) is listed under an aspect's
@@ -61,25 +64,35 @@ def hear_aspects(reading: Reading, vocab: Listening) -> Heard:
         return NONE
     tones = _tones(reading)
     first: dict[str, Found] = {}
-    sign: dict[str, int] = {}
+    blamed_at: dict[str, Found] = {}  # where each aspect is first blamed: the customer's words for it
+    signs: dict[str, set[int]] = {}
     blamed_via: dict[str, str] = {}  # aspect -> the aspect whose own word blames it
     for item in found:
         first.setdefault(item.id, item)
-        if item.id in sign:
-            continue
         tone = _nearest(reading, item, tones)
-        if tone is not None:
-            sign[item.id] = tone.sign
+        if tone is None:
+            continue
+        signs.setdefault(item.id, set()).add(tone.sign)
+        if tone.sign < 0 and item.id not in blamed_at:
+            blamed_at[item.id] = item
             other = next((f.id for f in found if f.id != item.id and f.start <= tone.start <= f.end), None)
-            if other and tone.sign < 0 and other not in vocab.generic:
+            if other and other not in vocab.generic:
                 blamed_via[item.id] = other
-    aspects = tuple(_aspect(reading, vocab, item) for item in first.values())
+    aspects = tuple(_aspect(reading, vocab, blamed_at.get(item.id, item)) for item in first.values())
     by_id = {aspect.id: aspect for aspect in aspects}
-    blamed = [a.id for a in aspects if sign.get(a.id, 0) < 0]
+    # Blame beats praise: an aspect blamed anywhere is blamed, even if praised elsewhere
+    # ("pizza is good... pass on the calamari, it is soggy" is a remark about the food).
+    blamed = [a.id for a in aspects if -1 in signs.get(a.id, ())]
     incident = next((a.id for a in aspects if a.id in vocab.incidents), None)
     subject_id = incident or _subject([a.id for a in aspects], blamed, blamed_via, vocab.generic)
-    praised_id = next((a.id for a in aspects if sign.get(a.id, 0) > 0), None)
+    praised_id = _praised([a.id for a in aspects], signs)
     return Heard(aspects, by_id[subject_id], by_id[praised_id] if praised_id else None, frozenset(blamed))
+
+
+def _praised(named: list[str], signs: dict[str, set[int]]) -> str | None:
+    """The first aspect only praised, else the first praised at all."""
+    only = next((a for a in named if signs.get(a) == {1}), None)
+    return only or next((a for a in named if 1 in signs.get(a, ())), None)
 
 
 def _subject(named: list[str], blamed: list[str], via: dict[str, str], generic: frozenset[str]) -> str:
