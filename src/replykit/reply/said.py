@@ -19,6 +19,9 @@ specific wrong one. Every field is plain text the templates insert as data.
 - ``intensity``: ``light``, ``mild``, ``strong`` or ``crisis``, with the
   ``cues`` that set it (see :func:`intensity`).
 - ``reservation``: the comment turns ("but", "though", "mais"): praise with a reservation.
+- ``fails``: the subject is something that works or arrives, or does not (an
+  order, a login, a connection, a repair): said as trouble, never as a
+  disappointed expectation ("your login disappointed you" reads false).
 - ``incident``: for a crisis, the incident named ("the allergic reaction"), or "".
 - ``asked``: for a question, the clause in our voice when it reads as clean
   indirect speech, else ""; ``asked_about``: what was asked, as a noun phrase.
@@ -41,7 +44,12 @@ AWAITED_SINCE = frozenset({"repair", "installation", "technician_visit"})
 # Things that are fixed, and can go wrong again: with a repetition, a relapse, not a wait.
 FIXES = frozenset(
     {"repair", "installation", "workmanship", "technician_visit", "product_defect", "website_bug", "app_login",
-     "wifi", "equipment", "haircut_result", "colour", "beauty_treatment"}
+     "wifi", "connection", "equipment", "haircut_result", "colour", "beauty_treatment"}
+)  # fmt: skip
+# Things that work or arrive, or fail to: trouble with them is not a let-down of taste.
+FAILS = FIXES | AWAITED | AWAITED_SINCE | frozenset(
+    {"payment", "double_charge", "billing", "booking", "appointment", "communication", "returns", "voucher",
+     "availability", "deadline", "water_leak", "check_in"}
 )  # fmt: skip
 # Where an amount belongs in the acknowledgement.
 MONEY = frozenset({"billing", "price", "payment", "quote", "double_charge", "refund", "voucher"})
@@ -100,6 +108,7 @@ def what_we_say(heard: Heard, result: Triage, text: str = "") -> dict[str, Any]:
         "money": money(heard, text, lang),
         "intensity": level,
         "cues": cues,
+        "fails": bool(subject and subject.id in FAILS),
         "incident": incident(heard, text, lang) if result.outcome.escalate else "",
         "asked": clean_clause(heard.ask.clause, lang) if heard.ask else "",
         "asked_about": asked_about(heard, lang),
