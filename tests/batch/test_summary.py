@@ -91,6 +91,19 @@ def test_suggestions_follow_the_language_of_most_comments() -> None:
     assert topic in post and support.language_of(post) == "en"
 
 
+def test_the_text_summary_speaks_the_language_of_most_comments() -> None:
+    from replykit.formats.batchout import summary_text
+
+    english = summary_text(summarise(batch_rows(12, QUESTION))[0]).splitlines()
+    assert english[0].startswith("17 records, 1 error, 16 need a reply, 1 to escalate"), english[0]
+    assert english[1].startswith("  ESCALATE line 16 id v1: ") and english[2].startswith("categories: ")
+    french = summary_text(summarise(batch_rows(12))[0]).splitlines()
+    assert french[0].startswith("17 enregistrements, 1 erreur, 16 appellent une réponse, 1 à escalader"), french[0]
+    assert french[1].startswith("  ESCALADE ligne 16 id v1 : ") and french[2].startswith("catégories : ")
+    shown = "\n".join(french)
+    assert not [w for w in ("record", "error", "need a reply", "ESCALATE", "categories:", "outcomes:") if w in shown]
+
+
 def test_complaint_terms_count_comments_not_signals() -> None:
     summary, _ = summarise(batch_rows(20))
     terms = summary["complaint_terms"]
@@ -130,12 +143,14 @@ def test_text_summary_lists_escalations_first(cli: Any, export: Path) -> None:
     data = json.loads(cli("batch", str(export), "--summary", "--summary-format", "json").stderr.splitlines()[-1])
     result = cli("batch", str(export), "--summary", env={"COLUMNS": "300"})
     lines = [line for line in result.stderr.splitlines() if not line.startswith("replykit: error:")]
-    head = re.match(r"(\d+) records?, (\d+) errors?, (\d+) need a reply, (\d+) to escalate", lines[0])
+    # most comments of the export are French: so is the summary, as its suggestions are
+    head = re.match(r"(\d+) enregistrements?, (\d+) erreurs?, (\d+) appellen?t une réponse, (\d+) à escalader",
+                    lines[0])  # fmt: skip
     assert head, lines[0]
     assert [int(n) for n in head.groups()] == [data["records"], data["errors"], data["needs_reply"],
                                                len(data["escalations"])]  # fmt: skip
-    assert "ESCALATE line 24 id v1" in lines[1] and VIRAL.field_name in lines[1]
-    assert lines[2].startswith("categories: ")
+    assert "ESCALADE ligne 24 id v1 : " in lines[1] and VIRAL.field_name in lines[1]
+    assert lines[2].startswith("catégories : ")
     text = " ".join(result.stderr.split())
     for suggestion in data["suggestions"]:
         assert " ".join(suggestion.split()) in text
@@ -187,5 +202,5 @@ def test_summary_by_default_only_when_stderr_is_a_terminal(export: Path) -> None
     assert proc.returncode == 1
     assert stdout.decode() == piped.stdout
     terminal = b"".join(shown).decode("utf-8", "replace")
-    assert "25 records, 1 error, " in terminal, terminal
-    assert "ESCALATE line 24 id v1" in terminal
+    assert "25 enregistrements, 1 erreur, " in terminal, terminal
+    assert "ESCALADE ligne 24 id v1" in terminal

@@ -100,16 +100,17 @@ def test_five_megabyte_comment_is_answered_with_a_warning(tmp_path: Path) -> Non
 
 def test_five_megabyte_comment_warning_in_text_output(tmp_path: Path) -> None:
     from replykit import suggest
+    from replykit.formats.labels import warning as said_in
 
     huge = "Commande jamais reçue. " * 250_000
     (tmp_path / "big.txt").write_text(huge, "utf-8")
     proc = support.run("reply", "big.txt", cwd=tmp_path)
     assert (proc.returncode, proc.stderr) == (0, "")
-    warnings = suggest(huge, rules=support.default_rules()).to_dict()["warnings"]
-    assert warnings
+    data = suggest(huge, rules=support.default_rules()).to_dict()
+    assert data["warnings"]
     shown = " ".join(re.sub(r"[│╭╮╰╯─]", " ", proc.stdout).split())
-    for warning in warnings:
-        assert " ".join(warning.split()) in shown, warning
+    for warning in data["warnings"]:  # said in the reply's language (formats/labels.py)
+        assert " ".join(said_in(warning, data["lang"]).split()) in shown, warning
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])

@@ -7,6 +7,7 @@ import io
 import json
 from typing import IO, Any
 
+from replykit.formats.labels import DEFAULT, labels, majority_lang
 from replykit.text.normalize import printable
 
 CSV_COLUMNS = (
@@ -114,20 +115,30 @@ def _cell(value: Any) -> str:
 
 
 def print_table(entries: list[dict[str, Any]], color: str) -> None:
+    """The entries as a terminal table, labelled in the language most of them are in."""
     from rich.table import Table
     from rich.text import Text
 
     from replykit.formats.text import make_console
 
+    words = labels(majority_lang(entry.get("lang") for entry in entries))
     table = Table(show_lines=False, header_style="bold")
-    for column in ("line", "id", "category", "outcome", "esc.", "action", "comment"):
-        table.add_column(column, overflow="fold")
+    for column in ("table.line", "table.id", "category", "outcome", "table.esc", "action", "table.comment"):
+        table.add_column(words[column], overflow="fold")
     for entry in entries:
         if "error" in entry:
-            cells = [str(entry["line"]), _plain(entry["id"]), "error", "", "", "", printable(entry["error"])]
+            cells = [
+                str(entry["line"]),
+                _plain(entry["id"]),
+                words["table.error"],
+                "",
+                "",
+                "",
+                printable(entry["error"]),
+            ]
             table.add_row(*(Text(c) for c in cells), style="red")
             continue
-        escalate = "yes" if entry["escalate"] else ""
+        escalate = words["yes"] if entry["escalate"] else ""
         excerpt = printable(entry["text"][:120].replace("\n", " "))
         cells = [str(entry["line"]), _plain(entry["id"]), entry["category"], entry["outcome"], escalate,
                  entry["action"], excerpt]  # fmt: skip
@@ -135,8 +146,10 @@ def print_table(entries: list[dict[str, Any]], color: str) -> None:
     make_console(color).print(table)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+def _count(number: int, lang: str, key: str) -> str:
+    """``1 error``, ``2 errors``; French keeps 0 singular (``0 erreur``)."""
+    singular = number == 1 or (number == 0 and lang == "fr")
+    return f"{number} {labels(lang)[key if singular else key + '_p']}"
 
 
 def _plain(value: Any) -> str:
@@ -153,25 +166,30 @@ def print_summary(summary: dict[str, Any], color: str, *, stderr: bool) -> None:
 
 
 def summary_text(summary: dict[str, Any]) -> str:
-    lines = [
-        ", ".join(
-            [
-                _count(summary["records"], "record"),
-                _count(summary["errors"], "error"),
-                f"{summary['needs_reply']} need a reply",
-                f"{len(summary['escalations'])} to escalate",
-            ]
-        )
+    """The summary for people, in the language most of the comments are in (as its suggestions are)."""
+    lang = next(iter(summary.get("languages") or {}), DEFAULT)  # most common first, as the suggestions chose
+    words = labels(lang)
+    colon = words[":"]
+
+    def counts(key: str, counter: dict[str, int]) -> str:
+        return f"{words[key]}{colon} " + ", ".join(f"{k} {v}" for k, v in counter.items())
+
+    head = [
+        _count(summary["records"], lang, "summary.records"),
+        _count(summary["errors"], lang, "summary.errors"),
+        _count(summary["needs_reply"], lang, "summary.reply"),
+        f"{len(summary['escalations'])} {words['summary.escalate']}",
     ]
+    lines = [", ".join(head)]
     for item in summary["escalations"]:
-        matched = "; ".join(f"{k}: {', '.join(v)}" for k, v in item["matched"].items())
+        matched = f"{words[';']} ".join(f"{k}{colon} {', '.join(v)}" for k, v in item["matched"].items())
         ident = f" id {item['id']}" if item["id"] is not None else ""
-        lines.append(f"  ESCALATE line {item['line']}{ident}: {item['outcome']} ({matched})")
-    lines.append("categories: " + ", ".join(f"{k} {v}" for k, v in summary["categories"].items()))
-    lines.append("outcomes: " + ", ".join(f"{k} {v}" for k, v in summary["outcomes"].items()))
+        where = f"{words['summary.escalation']} {words['summary.line']} {item['line']}{ident}"
+        lines.append(f"  {where}{colon} {item['outcome']} ({matched})")
+    lines += [counts("summary.categories", summary["categories"]), counts("summary.outcomes", summary["outcomes"])]
     if summary["recurring_topics"]:
-        lines.append("recurring topics: " + ", ".join(f"{k} {v}" for k, v in summary["recurring_topics"].items()))
+        lines.append(counts("summary.topics", summary["recurring_topics"]))
     if summary["complaint_terms"]:
-        lines.append("complaint terms: " + ", ".join(f"{k} {v}" for k, v in summary["complaint_terms"].items()))
+        lines.append(counts("summary.terms", summary["complaint_terms"]))
     lines += [f"- {text}" for text in summary["suggestions"]]
     return printable("\n".join(lines))

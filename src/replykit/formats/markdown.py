@@ -4,29 +4,11 @@ from __future__ import annotations
 
 import re
 
-from replykit.formats.text import HEARD_LABELS, heard_lines
+from replykit.formats.labels import heard_lines, labels, warning
 from replykit.reply.suggestion import Suggestion
 from replykit.text.normalize import printable
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-
-HEADINGS = {
-    "en": ("Why", "Public reply", "Private follow-up", "Before you post", "Warnings", "no public reply (policy)"),
-    "fr": (
-        "Pourquoi",
-        "Réponse publique",
-        "Suivi en privé",
-        "Avant de publier",
-        "Avertissements",
-        "pas de réponse publique (politique)",
-    ),
-}
-ALTERNATIVE = {"en": "alternative", "fr": "variante"}
-FIELDS = {
-    "en": ("category", "option", "escalate", "action", "lang", "case", "method"),
-    "fr": ("catégorie", "option", "escalade", "action", "langue", "dossier", "méthode"),
-}
-YES_NO = {"en": ("yes", "no"), "fr": ("oui", "non")}
 
 
 def md_escape(text: str) -> str:
@@ -34,39 +16,45 @@ def md_escape(text: str) -> str:
 
 
 def suggestion_markdown(result: Suggestion) -> str:
-    why, public, private, before, warn, silent = HEADINGS[result.lang]
-    out = result.triage.outcome
-    yes, no = YES_NO[result.lang]
+    """The suggestion as Markdown, every label in the reply's language; the comment's words escaped."""
+    out, words = result.triage.outcome, labels(result.lang)
+    yes, no, colon = words["yes"], words["no"], words[":"]
+
+    def field(key: str) -> str:
+        return f"**{words[key]}{colon}**"
+
+    source = words.get(f"source.{result.triage.lang_source}", result.triage.lang_source)
     lines = [f"## {md_escape(out.label.get(result.lang, out.id))} ({md_escape(out.id)})", ""]
-    category, option, escalate, action, lang, case, method = FIELDS[result.lang]
     lines += [
-        f"- **{category}:** {out.category} · **{option}:** {out.option or '-'} · "
-        f"**{escalate}:** {yes if out.escalate else no} · **{action}:** {out.action}",
-        f"- **{lang}:** {result.lang} ({result.triage.lang_source}) · **{case}:** {result.case_ref}",
-        f"- **{method}:** {', '.join(out.method)}",
+        f"- {field('category')} {out.category} · {field('option')} {out.option or '-'} · "
+        f"{field('escalate')} {yes if out.escalate else no} · {field('action')} {out.action}",
+        f"- {field('language')} {result.lang} ({source}) · {field('case')} {result.case_ref}",
+        f"- {field('method')} {', '.join(out.method)}",
         "",
-        f"### {why}",
+        f"### {words['why']}",
         "",
     ]
     for i, step in enumerate(result.triage.path, 1):
-        matched = "; ".join(f"{name}: {', '.join(md_escape(w) for w in words)}" for name, words in step.matched.items())
+        matched = f"{words[';']} ".join(
+            f"{name}{colon} {', '.join(md_escape(w) for w in found)}" for name, found in step.matched.items()
+        )
         lines.append(
-            f"{i}. `{step.node}` ({', '.join(step.method)}): {yes if step.result else no}"
+            f"{i}. `{step.node}` ({', '.join(step.method)}){colon} {yes if step.result else no}"
             + (f" ({matched})" if matched else "")
         )
     heard = heard_lines(result)
     if heard:
-        lines += ["", f"### {HEARD_LABELS[result.lang]['title']}", ""]
-        lines += [f"- **{label}:** {md_escape(value)}" for label, value in heard]
-    lines += ["", f"### {public}", ""]
+        lines += ["", f"### {words['heard']}", ""]
+        lines += [f"- **{label}{colon}** {md_escape(value)}" for label, value in heard]
+    lines += ["", f"### {words['public']}", ""]
     reply = md_escape(result.public_reply)
-    lines += [f"> {line}" if line else ">" for line in reply.splitlines()] or [f"_{silent}_"]
+    lines += [f"> {line}" if line else ">" for line in reply.splitlines()] or [f"_{words['silent']}_"]
     for number, (_, other) in enumerate(result.alternatives, 2):
-        lines += ["", f"#### {public} ({ALTERNATIVE[result.lang]} {number})", ""]
+        lines += ["", f"#### {words['public']} ({words['alternative']} {number})", ""]
         lines += [f"> {line}" if line else ">" for line in md_escape(other).splitlines()]
-    lines += ["", f"### {private}", "", md_escape(result.private_script), "", f"### {before}", ""]
+    lines += ["", f"### {words['private']}", "", md_escape(result.private_script), "", f"### {words['before']}", ""]
     lines += [f"- [ ] {md_escape(r.text)} ({', '.join(r.method)})" for r in result.reminders]
     warnings = result.triage.notes + result.warnings
     if warnings:
-        lines += ["", f"### {warn}", "", *(f"- {md_escape(w)}" for w in warnings)]
+        lines += ["", f"### {words['warnings']}", "", *(f"- {md_escape(warning(w, result.lang))}" for w in warnings)]
     return "\n".join(lines) + "\n"

@@ -11,91 +11,13 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from replykit.formats.labels import heard_lines, labels, warning
 from replykit.reply.suggestion import Suggestion
 from replykit.text.normalize import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
-
-TITLES = {
-    "en": (
-        "Triage",
-        "Public reply",
-        "Private follow-up script",
-        "Before you post",
-        "Warnings",
-        "No public reply: your policy leaves general opinions unanswered.",
-    ),
-    "fr": (
-        "Tri",
-        "Réponse publique",
-        "Suivi en privé",
-        "Avant de publier",
-        "Avertissements",
-        "Pas de réponse publique : votre politique laisse les opinions générales sans réponse.",
-    ),
-}
-ALTERNATIVE = {"en": "alternative", "fr": "variante"}
-FIELDS = {
-    "en": ("Outcome", "Category", "Option", "Escalate", "Action", "Language", "Path", "yes", "no", "Method", "Case"),
-    "fr": (
-        "Résultat",
-        "Catégorie",
-        "Option",
-        "Escalade",
-        "Action",
-        "Langue",
-        "Chemin",
-        "oui",
-        "non",
-        "Méthode",
-        "Dossier",
-    ),
-}
-
-
-# What the listening stage heard, in the triage panel: one label per field of docs/heard.md.
-HEARD_LABELS = {
-    "en": {
-        "title": "Heard", "subject": "subject", "aspects": "aspects", "object": "named", "duration": "how long",
-        "repetition": "again", "amount": "amount", "date": "when", "reference": "reference (private)",
-        "channels_tried": "tried", "people": "people", "praised": "praised", "ask": "asks",
-        "praised_p": "praised", "blamed_p": "blamed", "named_p": "named",
-    },
-    "fr": {
-        "title": "Entendu", "subject": "sujet", "aspects": "aspects", "object": "nommé", "duration": "durée",
-        "repetition": "répété", "amount": "montant", "date": "quand", "reference": "référence (privé)",
-        "channels_tried": "déjà essayé", "people": "personnes", "praised": "apprécié", "ask": "demande",
-        "praised_p": "félicité", "blamed_p": "mis en cause", "named_p": "nommé",
-    },
-}  # fmt: skip
-
-
-def heard_lines(result: Suggestion) -> list[tuple[str, str]]:
-    """(label, value) for each field heard, in the reply's language; values hold the customer's words."""
-    heard, labels = result.heard, HEARD_LABELS[result.lang]
-    lines: list[tuple[str, str]] = []
-    if heard.subject:
-        lines.append((labels["subject"], f"{heard.subject.id} ({heard.subject.words})"))
-    others = [a for a in heard.aspects if heard.subject is None or a.id != heard.subject.id]
-    if others:
-        lines.append((labels["aspects"], ", ".join(f"{a.id} ({a.words})" for a in others)))
-    if heard.praised:
-        lines.append((labels["praised"], f"{heard.praised.id} ({heard.praised.words})"))
-    for key in ("object", "duration", "repetition", "amount", "date", "reference"):
-        phrase = getattr(heard, key)
-        if phrase:
-            lines.append(
-                (labels[key], phrase.text if phrase.text == phrase.words else f"{phrase.text} ({phrase.words})")
-            )
-    if heard.channels_tried:
-        lines.append((labels["channels_tried"], ", ".join(f"{c.id} ({c.words})" for c in heard.channels_tried)))
-    if heard.people:
-        lines.append((labels["people"], ", ".join(f"{p.name} ({labels[p.stance + '_p']})" for p in heard.people)))
-    if heard.ask:
-        lines.append((labels["ask"], f"{heard.ask.kind}: {heard.ask.clause or heard.ask.words}"))
-    return lines
 
 
 def make_console(color: str, *, stderr: bool = False) -> Console:
@@ -131,56 +53,88 @@ def print_suggestion(result: Suggestion, color: str) -> None:
     from rich.text import Text
 
     console = make_console(color)
-    triage_t, public_t, private_t, before_t, warn_t, silent = TITLES[result.lang]
-    escalate = result.escalate
-    console.print(
-        Panel(triage_text(result), title=Text(triage_t), title_align="left", border_style="red" if escalate else "cyan")
-    )
-    public = Text(printable(result.public_reply)) if result.public_reply else Text(silent, style="dim")
-    console.print(Panel(public, title=Text(public_t), title_align="left", border_style="green"))
+    words = labels(result.lang)
+
+    def panel(body: Text, title: str, border: str) -> None:
+        console.print(Panel(body, title=Text(title), title_align="left", border_style=border))
+
+    inside = console.width - 4  # a panel's borders and padding
+    panel(triage_text(result, inside), words["triage"], "red" if result.escalate else "cyan")
+    public = Text(printable(result.public_reply)) if result.public_reply else Text(words["silent"], style="dim")
+    panel(public, words["public"], "green")
     for number, (_, other) in enumerate(result.alternatives, 2):
-        title = Text(f"{public_t} ({ALTERNATIVE[result.lang]} {number})")
-        console.print(Panel(Text(printable(other)), title=title, title_align="left", border_style="green"))
-    console.print(
-        Panel(Text(printable(result.private_script)), title=Text(private_t), title_align="left", border_style="blue")
-    )
+        panel(Text(printable(other)), f"{words['public']} ({words['alternative']} {number})", "green")
+    panel(Text(printable(result.private_script)), words["private"], "blue")
     checklist = Text("\n").join(Text(f"☐ {printable(r.text)}  ({', '.join(r.method)})") for r in result.reminders)
-    console.print(Panel(checklist, title=Text(before_t), title_align="left", border_style="yellow"))
+    panel(checklist, words["before"], "yellow")
     warnings = result.triage.notes + result.warnings
     if warnings:
-        body = Text("\n").join(Text(f"! {printable(w)}") for w in warnings)
-        console.print(Panel(body, title=Text(warn_t), title_align="left", border_style="magenta"))
+        body = Text("\n").join(Text(f"! {printable(warning(w, result.lang))}") for w in warnings)
+        panel(body, words["warnings"], "magenta")
     sys.stdout.flush()
 
 
-def triage_text(result: Suggestion) -> Text:
+def triage_text(result: Suggestion, width: int | None = None) -> Text:
+    """The triage panel's body: the outcome and its fields, the path, then what was heard.
+
+    A field ("Langue : fr") moves whole to the next line rather than leaving its
+    label at the end of one line and its value on the next, when ``width`` is given.
+    """
     from rich.text import Text
 
-    out = result.triage.outcome
-    outcome_f, category_f, option_f, escalate_f, action_f, lang_f, path_f, yes, no, method_f, case_f = FIELDS[
-        result.lang
+    out, words = result.triage.outcome, labels(result.lang)
+
+    def field(key: str, value: str, label_style: str = "", value_style: str = "") -> Text:
+        shown = Text(f"{words[key]}{words[':']} ", style=label_style)
+        shown.append(value, style=value_style)
+        return shown
+
+    source = words.get(f"source.{result.triage.lang_source}", result.triage.lang_source)
+    rows = [
+        [field("outcome", f"{out.label.get(result.lang, out.id)} ({out.id})", label_style="bold")],
+        [
+            field("category", out.category),
+            field("option", str(out.option or "-")),
+            field("escalate", words["yes" if out.escalate else "no"], value_style="bold red" if out.escalate else ""),
+            field("action", out.action),
+            field("language", f"{result.lang} ({source})"),
+        ],
+        [field("method", ", ".join(out.method)), field("case", result.case_ref)],
     ]
     text = Text()
-    text.append(f"{outcome_f}: ", style="bold")
-    text.append(f"{out.label.get(result.lang, out.id)} ({out.id})\n")
-    text.append(f"{category_f}: {out.category}   {option_f}: {out.option or '-'}   ")
-    text.append(f"{escalate_f}: ")
-    text.append(yes if out.escalate else no, style="bold red" if out.escalate else "")
-    text.append(f"   {action_f}: {out.action}   {lang_f}: {result.lang} ({result.triage.lang_source})\n")
-    text.append(f"{method_f}: {', '.join(out.method)}   {case_f}: {result.case_ref}\n")
-    text.append(f"{path_f}:", style="bold")
+    for row in rows:
+        text.append_text(_flow(row, width))
+        text.append("\n")
+    text.append(f"{words['path']}{words[':']}", style="bold")
     for step in result.triage.path:
         text.append(
             f"\n  {'✔' if step.result else '✘'} {step.node} [{', '.join(step.method)}]",
             style="" if step.result else "dim",
         )
-        for name, words in step.matched.items():
-            text.append(f"\n      {name}: ", style="dim")
-            text.append(", ".join(printable(w) for w in words), style="italic")
+        for name, matched in step.matched.items():
+            text.append(f"\n      {name}{words[':']} ", style="dim")
+            text.append(", ".join(printable(w) for w in matched), style="italic")
     lines = heard_lines(result)
     if lines:
-        text.append(f"\n{HEARD_LABELS[result.lang]['title']}:", style="bold")
+        text.append(f"\n{words['heard']}{words[':']}", style="bold")
         for label, value in lines:
-            text.append(f"\n  {label}: ", style="dim")
+            text.append(f"\n  {label}{words[':']} ", style="dim")
             text.append(printable(value))  # the customer's words: a Text span, never markup
     return text
+
+
+def _flow(fields: list[Text], width: int | None) -> Text:
+    """Fields three spaces apart, a field that would not fit moved whole to a new line."""
+    from rich.text import Text
+
+    line, used = Text(), 0
+    for shown in fields:
+        if used and width and used + 3 + shown.cell_len > width:
+            line.append("\n")
+            used = 0
+        elif used:
+            line.append("   ")
+            used += 3
+        line.append_text(shown)
+        used += shown.cell_len
+    return line
