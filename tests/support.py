@@ -157,8 +157,8 @@ def force_outcome(rules: Any, outcome_id: str) -> Any:
 
 # Comments that light up a topic and a ready-made solution: the longest replies.
 RICH_COMMENT = {
-    "en": "Where is my order? I am still waiting for my refund and nobody answers.",
-    "fr": "Où est ma commande ? J'attends toujours mon remboursement et personne ne répond.",
+    "en": "Where is my order? I am still waiting for my refund and I have had no news.",
+    "fr": "Où est ma commande ? J'attends toujours mon remboursement et je n'ai aucune nouvelle.",
 }
 
 # Asking the commenter to post personal data in public (O1.3 forbids it).

@@ -194,8 +194,9 @@ def test_fixed_warnings_are_said_in_the_reply_language(cli: Any, fmt: str) -> No
     assert "le commentaire fait 21 199 caractères ; seuls les 20 000 premiers ont été analysés" in french.stdout
     assert "au-delà des 280 autorisés sur x" in french.stdout
     assert "characters" not in french.stdout
-    english = cli(*args, "--lang", "en", env=WIDE)
-    assert "the comment has 21,199 characters; the first 20,000 were analysed" in english.stdout
+    english_text = " ".join(["My order never arrived, this is unacceptable"] * 460)
+    english = cli("reply", "--text", english_text, *args[3:], "--lang", "en", env=WIDE)
+    assert "the comment has 20,699 characters; the first 20,000 were analysed" in english.stdout
     assert "over the 280 allowed on x" in english.stdout
     data = json.loads(cli(*args[:-2], "--format", "json").stdout)  # JSON keeps the warnings as written
     assert data["lang"] == "fr" and all(" characters" in w for w in data["warnings"]), data["warnings"]

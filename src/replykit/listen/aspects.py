@@ -6,9 +6,11 @@ aspects' words overlap, the longer term wins ("cold food" is the food's
 temperature, not the food). When the word that blames an aspect is itself
 another aspect's term ("le plat était froid"), that other aspect is the
 complaint. Blame beats praise: an aspect blamed anywhere is blamed, even
-where it is praised elsewhere, and its words are the blamed ones.
-``subject`` is the first aspect complained about, else the first
-named, where aspects marked ``generic`` in the vocabulary (waiting, the visit,
+where it is praised elsewhere, and its words are the blamed ones; an aspect
+marked ``fault`` ("charged twice", "mould") is blamed by its own words.
+``subject`` is the first aspect complained about, else the first named
+that is not only praised ("love the cut, but the colour went" is about the
+colour), where aspects marked ``generic`` in the vocabulary (waiting, the visit,
 a defect...) come after the specific ones of the same standing ("j'attends mon
 remboursement" is about the refund), and an aspect marked ``incident`` (an
 injury, an allergic reaction) comes before everything: in a crisis it is what
@@ -82,9 +84,11 @@ def hear_aspects(reading: Reading, vocab: Listening) -> Heard:
     by_id = {aspect.id: aspect for aspect in aspects}
     # Blame beats praise: an aspect blamed anywhere is blamed, even if praised elsewhere
     # ("pizza is good... pass on the calamari, it is soggy" is a remark about the food).
-    blamed = [a.id for a in aspects if -1 in signs.get(a.id, ())]
+    blamed = [a.id for a in aspects if -1 in signs.get(a.id, ()) or a.id in vocab.faults]
     incident = next((a.id for a in aspects if a.id in vocab.incidents), None)
-    subject_id = incident or _subject([a.id for a in aspects], blamed, blamed_via, vocab.generic)
+    praised_only = {a for a, seen in signs.items() if seen == {1}}
+    named = [a.id for a in aspects if a.id not in praised_only] + [a.id for a in aspects if a.id in praised_only]
+    subject_id = incident or _subject(named, blamed, blamed_via, vocab.generic)
     praised_id = _praised([a.id for a in aspects], signs)
     return Heard(aspects, by_id[subject_id], by_id[praised_id] if praised_id else None, frozenset(blamed))
 

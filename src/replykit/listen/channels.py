@@ -3,7 +3,9 @@
 A channel counts when one of its ``failed`` cues is found ("nobody picks
 up"), or when its name and an ``unanswered`` cue stand in the same sentence,
 a few words apart. A reply must not send the customer back to a channel that
-failed them.
+failed them. A cue that names no channel ("personne ne répond") belongs to
+the channel named beside it when there is one: evidence lying inside another
+channel's ("personne ne répond à mes mails") does not count on its own.
 """
 
 from __future__ import annotations
@@ -21,19 +23,23 @@ REACH = 8  # words between a channel's name and the cue that says it went unansw
 
 def hear_channels(reading: Reading, vocab: Listening) -> tuple[Channel, ...]:
     unanswered = reading.found("unanswered")
-    out = []
+    spans: list[tuple[int, int, str]] = []
+    generic: set[tuple[int, int, str]] = set()  # a failed cue that names no channel: "nobody answers"
     for channel in vocab.channels:
         failed = reading.found(f"failed:{channel}")
         if failed:
-            hit = failed[0]
-            out.append((hit.start, Channel(channel, reading.words(hit.start, hit.end))))
+            span = (failed[0].start, failed[0].end, channel)
+            spans.append(span)
+            if not any(span[0] <= n.start and n.end <= span[1] for n in reading.found(f"channel:{channel}")):
+                generic.add(span)
             continue
         if not unanswered:
             continue
         span = _near(reading, reading.found(f"channel:{channel}"), unanswered)
         if span:
-            out.append((span[0], Channel(channel, reading.words(*span))))
-    return tuple(channel for _, channel in sorted(out, key=lambda item: item[0]))
+            spans.append((*span, channel))
+    kept = [s for s in spans if s not in generic or not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    return tuple(Channel(channel, reading.words(start, end)) for start, end, channel in sorted(kept))
 
 
 def _near(reading: Reading, names: list, cues: list) -> tuple[int, int] | None:  # type: ignore[type-arg]

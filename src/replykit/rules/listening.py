@@ -59,6 +59,7 @@ class Listening(NamedTuple):
     lexicon: LexiconIndex  # every word list, one pseudo-signal each
     generic: frozenset[str] = frozenset()  # aspects a subject only when no specific one is heard
     incidents: frozenset[str] = frozenset()  # aspects that are the subject whenever heard (an injury, a reaction)
+    faults: frozenset[str] = frozenset()  # aspects whose words state the problem ("débité deux fois"): blamed
 
 
 class Parts:
@@ -72,6 +73,7 @@ class Parts:
         self.asks: list[str] = []
         self.generic: list[str] = []
         self.incidents: list[str] = []
+        self.faults: list[str] = []
         self.origins: dict[str, str] = {}  # "aspect:x" -> "file:line:col", for duplicate errors
 
     def add(self, name: str, terms: Terms, exceptions: Terms | None = None) -> None:
@@ -117,7 +119,7 @@ def _parse_aspects(check: Checker, value: Any, path: KeyPath, parts: Parts) -> N
     for aspect_id, spec in check.mapping(value, path, None).items():
         where: KeyPath = (*path, aspect_id)
         check.identifier(aspect_id, where)
-        raw = check.mapping(spec, where, (*LANGS, "description", "generic", "incident"))
+        raw = check.mapping(spec, where, (*LANGS, "description", "generic", "incident", "fault"))
         if raw and not any(lang in raw for lang in LANGS):
             check.error(where, f"aspect '{aspect_id}' needs at least one language ({', '.join(LANGS)})")
         if not raw or not parts.claim(check, f"aspect:{aspect_id}", where):
@@ -137,6 +139,8 @@ def _parse_aspects(check: Checker, value: Any, path: KeyPath, parts: Parts) -> N
             parts.generic.append(aspect_id)
         if "incident" in raw and check.boolean(raw["incident"], (*where, "incident")):
             parts.incidents.append(aspect_id)
+        if "fault" in raw and check.boolean(raw["fault"], (*where, "fault")):
+            parts.faults.append(aspect_id)
         parts.add(f"aspect:{aspect_id}", {lang: form_terms[0] for lang, form_terms in terms.items()}, unless)
         # Terms with two senses count for the aspect only near one of their `near` words (listen/aspects.py).
         for name, index in (("maybe", 1), ("near", 2)):
@@ -200,7 +204,7 @@ def compile_listening(parts: Parts) -> Listening:
     index = LexiconIndex(signals)
     return Listening(
         parts.forms, tuple(parts.channels), tuple(parts.asks), index, frozenset(parts.generic),
-        frozenset(parts.incidents),
+        frozenset(parts.incidents), frozenset(parts.faults),
     )  # fmt: skip
 
 
