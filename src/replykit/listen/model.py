@@ -90,6 +90,7 @@ class Heard:
     amount: Phrase | None = None  # "89 €"
     date: Phrase | None = None  # "samedi", "on the 24th"
     reference: Phrase | None = None  # an order or case number: private script only, never public
+    wrote_privately: Phrase | None = None  # "I sent you a DM", "je vous ai écrit en MP": answer them there
     channels_tried: tuple[Channel, ...] = ()
     people: tuple[Person, ...] = ()
     praised: Aspect | None = None  # what was praised in a mixed comment

@@ -30,7 +30,7 @@ ASK_KINDS = (
     "dietary", "delivery", "order_status", "refund", "how_to", "account", "cancel", "payment", "product",
     "contact", "other",
 )  # fmt: skip
-SECTION_KEYS = ("tone", "aspects", "channels", "unanswered", "repetition", "not_repetition", "asks")
+SECTION_KEYS = ("tone", "aspects", "channels", "unanswered", "repetition", "not_repetition", "wrote_privately", "asks")
 TONES = ("negative", "positive")
 TONE_KEYS = (*TONES, "except")
 FORM_KEYS = ("phrase", "the", "gender", "number", "terms", "only_near", "except")
@@ -101,7 +101,7 @@ def parse_listening(check: Checker, value: Any, parts: Parts, path: KeyPath = ("
         for name in TONES:
             if name in tone:
                 parts.add(f"tone:{name}", parse_terms(check, tone[name], (*path, "tone", name)), unless)
-    for key in ("unanswered", "repetition", "not_repetition"):
+    for key in ("unanswered", "repetition", "not_repetition", "wrote_privately"):
         if key in raw:
             parts.add(key, parse_terms(check, raw[key], (*path, key)))
     if "aspects" in raw:
