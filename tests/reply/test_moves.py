@@ -10,7 +10,7 @@ import pytest
 
 import support
 from replykit.lint.heards import HEARDS
-from replykit.listen.model import Ask, Aspect, Channel, Heard, Person, Phrase
+from replykit.listen.model import Ask, Aspect, Channel, Duration, Heard, Person, Phrase
 from replykit.reply.render import render
 from replykit.reply.suggestion import build_context, suggest, suggest_variants, templates_dir_for
 from replykit.reply.variants import every_phrasing
@@ -93,7 +93,7 @@ def test_a_mixed_comment_thanks_the_praise_and_the_person_first() -> None:
 
 
 def test_a_relieved_update_is_not_thanked_as_a_rave() -> None:
-    heard = Heard(duration=_p("three weeks"), subject=_aspect("order", "your order", "the order"))
+    heard = Heard(duration=Duration("three weeks", "three weeks"), subject=_aspect("order", "your order", "the order"))
     for reply in _all_variants("Thanks, my order finally arrived after three weeks", "en", heard):
         assert "made our day" not in reply
 
