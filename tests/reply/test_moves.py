@@ -199,3 +199,14 @@ def test_french_agreement_follows_the_gender_and_number_heard() -> None:
         replies += [(pronoun, r) for r in _all_variants("Les croissants, top ! Mais l'attente...", "fr", heard)]
     assert any(f"vous {p} plu" in r for p, r in replies)
     assert not any("vous ait plu" in r for p, r in replies if p == "aient")
+
+
+@pytest.mark.parametrize(
+    ("comment", "lang"),
+    [("My order never came, I sent you a DM yesterday", "en"), ("@shop i sent a dm", "en"),
+     ("Je vous ai envoyé un MP pour ma commande toujours pas reçue", "fr")],
+)  # fmt: skip
+def test_a_customer_who_wrote_in_private_is_answered_there_not_sent_to_the_phone(comment: str, lang: str) -> None:
+    for reply in (s.public_reply for s in suggest_variants(comment, 6, rules=RULES, lang=lang)):
+        assert "+33" not in reply and "@atelier-exemple" not in reply, reply
+        assert re.search(r"message|MP", reply), reply

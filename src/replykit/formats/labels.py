@@ -42,7 +42,8 @@ LABELS: dict[str, dict[str, str]] = {
         # what the listening stage heard: one label per field of docs/heard.md, then a person's stance
         "heard": "Heard", "heard.subject": "subject", "heard.aspects": "aspects", "heard.object": "named",
         "heard.duration": "how long", "heard.repetition": "again", "heard.amount": "amount", "heard.date": "when",
-        "heard.reference": "reference (private)", "heard.channels_tried": "tried", "heard.people": "people",
+        "heard.reference": "reference (private)",
+        "heard.wrote_privately": "wrote to us", "heard.channels_tried": "tried", "heard.people": "people",
         "heard.praised": "praised", "heard.ask": "asks",
         "stance.praised": "praised", "stance.blamed": "blamed", "stance.named": "named",
         # the batch table and summary
@@ -65,7 +66,8 @@ LABELS: dict[str, dict[str, str]] = {
         "silent": "Pas de réponse publique : votre politique laisse ce type de commentaire sans réponse.",
         "heard": "Entendu", "heard.subject": "sujet", "heard.aspects": "aspects", "heard.object": "nommé",
         "heard.duration": "durée", "heard.repetition": "répété", "heard.amount": "montant", "heard.date": "quand",
-        "heard.reference": "référence (privée)", "heard.channels_tried": "déjà essayé", "heard.people": "personnes",
+        "heard.reference": "référence (privée)",
+        "heard.wrote_privately": "nous a écrit", "heard.channels_tried": "déjà essayé", "heard.people": "personnes",
         "heard.praised": "apprécié", "heard.ask": "demande",
         "stance.praised": "félicité", "stance.blamed": "mis en cause", "stance.named": "nommé",
         "table.line": "Ligne", "table.id": "ID", "table.esc": "Esc.", "table.comment": "Commentaire",
@@ -128,7 +130,7 @@ def heard_lines(result: Suggestion) -> list[tuple[str, str]]:
         lines.append((text["heard.aspects"], ", ".join(f"{a.id} ({a.words})" for a in others)))
     if heard.praised:
         lines.append((text["heard.praised"], f"{heard.praised.id} ({heard.praised.words})"))
-    for key in ("object", "duration", "repetition", "amount", "date", "reference"):
+    for key in ("object", "duration", "repetition", "amount", "date", "reference", "wrote_privately"):
         phrase = getattr(heard, key)
         if phrase:
             value = phrase.text if phrase.text == phrase.words else f"{phrase.text} ({phrase.words})"

@@ -35,9 +35,9 @@ def hear_channels(reading: Reading, vocab: Listening) -> tuple[Channel, ...]:
             continue
         if not unanswered:
             continue
-        span = _near(reading, reading.found(f"channel:{channel}"), unanswered)
-        if span:
-            spans.append((*span, channel))
+        near = _near(reading, reading.found(f"channel:{channel}"), unanswered)
+        if near:
+            spans.append((near[0], near[1], channel))
     kept = [s for s in spans if s not in generic or not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     return tuple(Channel(channel, reading.words(start, end)) for start, end, channel in sorted(kept))
 
