@@ -6,8 +6,8 @@ a case names are checked; ``null`` means "must not be heard". Aspects are
 ids: ``subject`` and ``praised`` one id, ``aspects`` ids that must all be
 among those heard. Phrases are compared on their ``text``, ``channels`` as
 a list of ids, ``people`` as ``{name: stance}``, ``ask`` on ``kind`` and,
-when given, ``clause``; ``duration_kind`` is the duration's ``kind`` (wait,
-after, late).
+when given, ``clause``, ``about`` and ``channel``; ``duration_kind`` is the
+duration's ``kind`` (wait, after, late).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def test_case(case: dict[str, Any], rules: Any) -> None:
             if missing:
                 problems.append(f"aspects: {missing} not among {got}")
         elif key == "ask" and expected is not None and got is not None:
-            if expected.get("kind") != got["kind"] or ("clause" in expected and expected["clause"] != got["clause"]):
+            if any(expected.get(part, got[part]) != got[part] for part in ("kind", "clause", "about", "channel")):
                 problems.append(f"ask: expected {expected}, got {got}")
         elif got != expected:
             problems.append(f"{key}: expected {expected!r}, got {got!r}")
@@ -76,7 +76,9 @@ def _value(heard: Any, key: str) -> Any:
     if key == "people":
         return {p.name: p.stance for p in value}
     if key == "ask":
-        return {"kind": value.kind, "clause": value.clause} if value else None
+        if value is None:
+            return None
+        return {"kind": value.kind, "clause": value.clause, "about": value.about, "channel": value.channel}
     return value.text if value else None
 
 

@@ -78,6 +78,48 @@ def test_a_plain_question_gets_no_apology_and_names_what_was_asked() -> None:
         assert "si nous sommes ouverts le 15 août" in reply and "désolé" not in reply and "excuses" not in reply
 
 
+def test_a_contact_question_gets_the_channel_it_names_not_a_promise_to_answer_later() -> None:
+    heard = Heard(ask=Ask("contact", "whether I can DM you", "can I DM you?", channel="dm"))
+    for reply in _all_variants("Can I DM you?", "en", heard):
+        assert "send us a direct message" in reply, reply
+        assert not re.search(r"within the day|by tomorrow|24 hours", reply), reply
+    heard_fr = Heard(ask=Ask("contact", "si je peux vous envoyer un MP", "puis-je vous envoyer un MP ?", channel="dm"))
+    for reply in _all_variants("Puis-je vous envoyer un MP ?", "fr", heard_fr):
+        assert re.search(r"envoyer un message privé|envoyez-nous (?:simplement )?un message privé", reply), reply
+        assert "24 heures" not in reply and "dans la journée" not in reply, reply
+
+
+def test_a_contact_question_is_never_answered_with_the_channel_that_failed() -> None:
+    heard = Heard(ask=Ask("contact", "whether I can DM you", "can I DM you?", channel="dm"),
+                  channels_tried=(Channel("dm", "left on read"),))  # fmt: skip
+    for reply in _all_variants("Nobody read my DMs. Can I DM you?", "en", heard):
+        assert "direct message" not in reply and "+33 1 23 45 67 89" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "heard", "update"),
+    [("en", "Is the site down?", Heard(ask=Ask("status", "whether the site is down", "is the site down?")),
+      r"incident|outage"),
+     ("fr", "Une panne dans le secteur ?", Heard(ask=Ask("status", "", "une panne dans le secteur ?")),
+      r"incident|panne")],
+)  # fmt: skip
+def test_an_outage_question_gets_the_status_move_an_update_here(
+    lang: str, text: str, heard: Heard, update: str
+) -> None:
+    for reply in _all_variants(text, lang, heard):
+        assert re.search(update, reply), reply
+        assert re.search(r"update|un point|au courant|mise à jour", reply), reply  # posted here, not a private case
+
+
+def test_a_question_without_a_clause_names_what_it_is_about() -> None:
+    heard = Heard(ask=Ask("other", "", "any spare tickets for the cooking class?", about="spare tickets for the class"))
+    for reply in _all_variants("Any spare tickets for the cooking class?", "en", heard):
+        assert "about spare tickets for the class" in reply, reply
+    heard_fr = Heard(ask=Ask("other", "", "et pour le parking ?", about="le parking"))
+    for reply in _all_variants("Et pour le parking ?", "fr", heard_fr):
+        assert "le parking" in reply or "du parking" in reply, reply
+
+
 def test_a_mixed_comment_thanks_the_praise_and_the_person_first() -> None:
     heard = Heard(
         subject=_aspect("waiting_time", "your wait", "the wait"),

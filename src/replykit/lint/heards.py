@@ -49,6 +49,9 @@ HEARDS: dict[str, tuple[Heard, ...]] = {
             people=(Person("Sam", "praised", "Sam"), Person("Alex", "praised", "Alex")),
         ),
         Heard(ask=Ask("order_status", "where my order is", "where is my order"), channels_tried=_channels("email")),
+        Heard(ask=Ask("contact", "whether I can DM you", "can I DM you?", channel="dm")),
+        Heard(ask=Ask("status", "whether the site is down", "is the site down?"), channels_tried=_channels("phone")),
+        Heard(ask=Ask("other", "", "any update on my cake order?", about="your cake order")),
     ),
     "fr": (
         Heard(),
@@ -80,5 +83,8 @@ HEARDS: dict[str, tuple[Heard, ...]] = {
             ask=Ask("refund", "si je peux être remboursé", "je peux être remboursé"),
             channels_tried=_channels("email"),
         ),
+        Heard(ask=Ask("contact", "si je peux vous envoyer un MP", "puis-je vous envoyer un MP ?", channel="dm")),
+        Heard(subject=_aspect("wifi", "le wifi", "le wifi", "m"), ask=Ask("status", "", "c'est général ?")),
+        Heard(ask=Ask("order_status", "", "des nouvelles de ma commande ?", about="votre commande")),
     ),
 }

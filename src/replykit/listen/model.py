@@ -76,6 +76,8 @@ class Ask:
     kind: str  # one of ASK_KINDS
     clause: str  # in the customer's persons, without the question mark: "si vous êtes ouverts le 15 août", or ""
     words: str
+    about: str = ""  # what is asked as a short noun phrase, possessive turned around: "your refund", or ""
+    channel: str = ""  # the channel a contact question names ("can I DM you?": "dm"), or ""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,9 @@ card").
 from __future__ import annotations
 
 import re
+from itertools import pairwise
+
+from replykit.listen.ask import BASE_VERBS
 
 _EN = {
     "you": "we", "your": "our", "yours": "ours", "you're": "we're", "you've": "we've", "you'll": "we'll",
@@ -27,6 +30,12 @@ _EN_SUBJECT_AFTER = frozenset(
     "whether if when where how what why which who that and or but long much many soon often time late early "
     "still also".split()
 )
+# Before these words an English "you" is a subject wherever it stands ("the rules you have", "you think you can").
+_EN_VERB_AFTER = frozenset(
+    "can could will would should shall may might must have had has are were do did don't didn't can't won't "
+    "think know need want mean said told say get got".split()
+)
+_EN_CAUSATIVE = frozenset("let make help have see watch hear get want need ask tell told allow expect".split())
 _FR = {
     "vous": "nous", "votre": "notre", "vos": "nos", "êtes": "sommes", "avez": "avons", "faites": "faisons",
     "dites": "disons", "je": "vous", "j'": "vous ", "mon": "votre", "ma": "votre", "mes": "vos", "me": "vous",
@@ -34,7 +43,7 @@ _FR = {
     "nos": "vos", "sommes": "êtes", "avons": "avez",
 }  # fmt: skip
 _PIECES = {
-    "fr": re.compile(r"[jm]'|\w+|\W+", re.IGNORECASE),  # "j'ai": "j'" and "ai"
+    "fr": re.compile(r"rendez-vous|[jm]'|\w+|\W+", re.IGNORECASE),  # "j'ai": "j'" and "ai"; "rendez-vous" is one noun
     "en": re.compile(r"\w+(?:'\w+)?|\W+"),  # "you're" is one word
 }
 
@@ -44,9 +53,12 @@ def in_our_voice(clause: str, lang: str) -> str:
     if not clause:
         return ""
     table = _FR if lang == "fr" else _EN
+    pieces = _PIECES["fr" if lang == "fr" else "en"].findall(clause.replace("’", "'"))
+    spoken = [i for i, piece in enumerate(pieces) if piece.strip()]
+    following = {i: pieces[j].lower() for i, j in pairwise(spoken)}
     words, previous = [], ""
-    for piece in _PIECES["fr" if lang == "fr" else "en"].findall(clause.replace("’", "'")):
-        words.append(_swap(piece, previous, table, lang))
+    for i, piece in enumerate(pieces):
+        words.append(_swap(piece, previous, following.get(i, ""), table, lang))
         if piece.strip():
             previous = piece.lower()
     out = "".join(words)
@@ -55,7 +67,7 @@ def in_our_voice(clause: str, lang: str) -> str:
     return re.sub(r"\s{2,}", " ", out).strip()
 
 
-def _swap(word: str, previous: str, table: dict[str, str], lang: str) -> str:
+def _swap(word: str, previous: str, following: str, table: dict[str, str], lang: str) -> str:
     lower = word.lower()
     if lang == "fr":
         if previous in ("je", "j'"):
@@ -65,7 +77,12 @@ def _swap(word: str, previous: str, table: dict[str, str], lang: str) -> str:
         if previous == "nous" and re.fullmatch(r"\w+ons", lower):
             return word[:-3] + "ez"  # "nous pouvons" -> "vous pouvez"
     if lang == "en" and lower == "you" and previous and previous not in _EN_SUBJECT_AFTER:
-        return "us"
+        subject = (following in _EN_VERB_AFTER or following in BASE_VERBS or following.endswith("ed")) and (
+            previous not in _EN_CAUSATIVE  # "let you know": an object still
+        )
+        return "we" if subject else "us"  # "the news you can cover", "what service you use"
+    if lang == "en" and lower == "am" and previous != "i":
+        return word  # "tomorrow AM"
     if lang == "en" and lower == "was" and previous in ("i", "we"):
         return "were"  # "if I was charged" -> "if you were charged"
     if lower in table:

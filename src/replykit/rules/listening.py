@@ -28,7 +28,7 @@ CHANNELS = ("phone", "email", "chat", "dm", "shop", "form")
 ASK_KINDS = (
     "hours", "price", "availability", "booking", "area", "access", "quote",
     "dietary", "delivery", "order_status", "refund", "how_to", "account", "cancel", "payment", "product",
-    "contact", "other",
+    "contact", "status", "other",
 )  # fmt: skip
 SECTION_KEYS = ("tone", "aspects", "channels", "unanswered", "repetition", "not_repetition", "wrote_privately", "asks")
 TONES = ("negative", "positive")
