@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING
 
 from replykit.listen.model import Ask, Aspect
 from replykit.listen.object import hear_object
+from replykit.text.lazyre import lazy_compile as rx  # compiled on first use: importing ask costs nothing
 from replykit.text.normalize import normalize
 
 if TYPE_CHECKING:
@@ -66,19 +67,19 @@ if TYPE_CHECKING:
 
 MAX_WORDS = 16
 # A sentence ends at a run of ".", "!" or "?" followed by a space or the end, or at a line break.
-_END = re.compile(r"[.!?]+(?=\s|$)|\n|[.!?]+(?=[A-Z][a-z])")
+_END = rx(r"[.!?]+(?=\s|$)|\n|[.!?]+(?=[A-Z][a-z])")
 # Abbreviations a sentence does not end at: "St. John's", "Mr. Smith", "U.S."
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:st|mr|mrs|ms|dr|mt|jr|sr|vs|approx|dept|mme|mlle|[a-z])$", re.IGNORECASE)
-_GREETING = re.compile(
+_ABBREVIATION = rx(r"(?:^|[\s(])(?:st|mr|mrs|ms|dr|mt|jr|sr|vs|approx|dept|mme|mlle|[a-z])$", re.IGNORECASE)
+_GREETING = rx(
     r"^\s*(?:(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|hiya|dear \w+|good morning|good afternoon|good evening"
     r"|madame|monsieur|bjr|slt|rt)\b[\s,!.:-]*)+",
     re.IGNORECASE,
 )
-_MENTION = re.compile(r"^(?:\s*[@#]\w+[\s,:-]*)+")
-_TRAILING_MENTION = re.compile(r"(?:[\s,]+@\w+)+\s*$")
+_MENTION = rx(r"^(?:\s*[@#]\w+[\s,:-]*)+")
+_TRAILING_MENTION = rx(r"(?:[\s,]+@\w+)+\s*$")
 # A hashtag a sentence says as a word, after a preposition or an article ("delays out of #DFW", "in #seattle"):
 # the word without its "#". A tag stuck on the end ("open on Sunday #brunch") still makes the question unclean.
-_INLINE_TAG = re.compile(
+_INLINE_TAG = rx(
     r"((?:\b(?:in|to|from|at|of|for|on|near|via|into|with|and|or|the|a|an|à|au|aux|de|du|des|le|la|les|sur|pour|"
     r"vers|chez|avec|et|ou)|,)\s)[#@]([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ_]*)\b(?![@#])",
     re.IGNORECASE,
@@ -164,19 +165,19 @@ _PAST = {
 }  # fmt: skip
 _ENGLISH_PREPOSITIONS = frozenset("on in at from to for near with by under inside outside over into".split())
 _DETERMINERS = frozenset("the a an my your our his her their this that these those any some every each".split())
-_INVERSION_FR = re.compile(r"^(\w+)-(?:t-)?(vous|il|elle|ils|elles|on|je|nous)\b", re.IGNORECASE)
+_INVERSION_FR = rx(r"^(\w+)-(?:t-)?(vous|il|elle|ils|elles|on|je|nous)\b", re.IGNORECASE)
 # Inversions customers write without the hyphen ("pouvez vous", "est il").
-_LOOSE_INVERSION_FR = re.compile(
+_LOOSE_INVERSION_FR = rx(
     r"^(\w+ez|est|sont|a|ont|peut|faut|avez|êtes|etes|peux|dois|sais) (vous|il|elle|ils|elles|on)\b", re.IGNORECASE
 )
 # A subject then its inverted pronoun: "le magasin est-il ouvert" -> "si le magasin est ouvert".
-_NOUN_INVERSION_FR = re.compile(r"^((?:le|la|les|l'|mon|ma|mes|votre|vos|ce|cette|ces)\s?[\w' -]{1,40}?) (\w+)-(?:t-)?"
+_NOUN_INVERSION_FR = rx(r"^((?:le|la|les|l'|mon|ma|mes|votre|vos|ce|cette|ces)\s?[\w' -]{1,40}?) (\w+)-(?:t-)?"
                                 r"(il|elle|ils|elles)\b", re.IGNORECASE)  # fmt: skip
 # Politeness is no part of the question: dropped wherever it stands ("can you please tell me").
 _POLITE = {
-    "fr": re.compile(r"(?:^|[\s,]+)(?:s'il vous pla[iî]t|s'il te pla[iî]t|svp|stp|merci d'avance|merci beaucoup|merci)"
+    "fr": rx(r"(?:^|[\s,]+)(?:s'il vous pla[iî]t|s'il te pla[iî]t|svp|stp|merci d'avance|merci beaucoup|merci)"
                      r"(?=$|[\s,.!?])", re.IGNORECASE),
-    "en": re.compile(r"(?:^|[\s,]+)(?:please|pls|plz|thanks in advance|thank you|thanks|thx|ty|cheers|kindly)"
+    "en": rx(r"(?:^|[\s,]+)(?:please|pls|plz|thanks in advance|thank you|thanks|thx|ty|cheers|kindly)"
                      r"(?=$|[\s,.!?])", re.IGNORECASE),
 }  # fmt: skip
 # Words a customer opens a question with that are not part of it ("so are you open", "du coup vous livrez").
@@ -190,7 +191,7 @@ _OPENERS = {
 }  # fmt: skip
 # Lead-ins before the question itself, which then follows in indirect order ("I was wondering if you ...").
 _LEAD_INS = {
-    "en": re.compile(
+    "en": rx(
         r"^(?:i (?:was|am|'m) (?:just )?wondering|just wondering|wondering|i wonder|i'd like to know|i would like to "
         r"know|i want to know|i need to know|i'm curious|(?:do|does) (?:you|anyone|anybody|someone) know|anyone know|"
         r"(?:can|could|would) (?:you|someone|somebody|anyone|anybody) (?:tell|let) me(?: know)?|"
@@ -200,7 +201,7 @@ _LEAD_INS = {
         r"(?=(?:if|whether|when|where|what|which|how|why|who)\b)",
         re.IGNORECASE,
     ),
-    "fr": re.compile(
+    "fr": rx(
         r"^(?:je (?:voulais|voudrais|souhaiterais|souhaite|veux|aimerais|voulait) savoir|j'aimerais savoir|"
         r"je me demandais|(?:pourriez|pouvez)[- ]vous me dire|vous pouvez me dire|(?:pourriez|pouvez)[- ]vous "
         r"m'indiquer|savez[- ]vous|vous savez|est[- ]ce que vous savez|dites[- ]moi|une idée de|aucune idée de|"
@@ -212,11 +213,11 @@ _LEAD_INS = {
 }
 # Tags that turn a statement into a question ("changes are made by phone, right?").
 _TAGS = {
-    "en": re.compile(r"(?:,\s*(?:right|correct|yes|no|yeah|ok|okay)|(?:,\s*|\s+)(?:or not|am i right|am i correct|"
+    "en": rx(r"(?:,\s*(?:right|correct|yes|no|yeah|ok|okay)|(?:,\s*|\s+)(?:or not|am i right|am i correct|"
                      r"is that right|is that correct|or is it just me|or just me|or is it only me|do you think|"
                      r"you think))$",
                      re.IGNORECASE),
-    "fr": re.compile(r"(?:,\s*(?:non|oui|hein|ok)|(?:,\s*|\s+)(?:ou pas|c'est ça|c'est bien ça|n'est-ce pas|"
+    "fr": rx(r"(?:,\s*(?:non|oui|hein|ok)|(?:,\s*|\s+)(?:ou pas|c'est ça|c'est bien ça|n'est-ce pas|"
                      r"ou c'est (?:juste |que )?(?:moi|chez moi)))$",
                      re.IGNORECASE),
 }  # fmt: skip
@@ -245,7 +246,7 @@ _INFORMAL = frozenset(
 )
 # Questions that are no question: a jab to answer as a complaint, never to thank for asking.
 _RHETORICAL = {
-    "en": re.compile(
+    "en": rx(
         r"^(?:(?:are|r) (?:you|u)(?: guys)? (?:serious|kidding|joking|for real|insane|crazy|mad|stupid|dumb|high|"
         r"drunk|joking me|taking the piss|trying)|is this (?:a joke|real|serious|for real|how you|what you call)|"
         r"seriously|really|huh|wtf|what the (?:hell|heck|fuck|f)|how hard (?:is|can|could)|"
@@ -263,7 +264,7 @@ _RHETORICAL = {
         r"(?:so )?(?:you're|you are) saying|didn't you hear|haven't you heard)\b",
         re.IGNORECASE,
     ),
-    "fr": re.compile(
+    "fr": rx(
         r"^(?:vous (?:êtes|etes) (?:sérieux|serieux|sérieuses|fous|malades)|c'est une (?:blague|plaisanterie|honte)|"
         r"sérieusement|serieusement|vraiment|allo|allô|on en parle|vous vous (?:foutez|moquez)|vous (?:rigolez|"
         r"plaisantez)|c'est (?:quoi ce|normal|possible (?:ça|ca)|une honte)|est-ce normal|est ce normal|"
@@ -276,9 +277,9 @@ _RHETORICAL = {
 }
 # Questions about who the business is ("are you a bot?", "vous êtes un robot ?"): "whether we are a bot" reads wrong.
 _IDENTITY = {
-    "en": re.compile(r"\b(?:you|u) (?:guys )?(?:are|r|were) (?:a|an|the only)\b|^(?:are|were) (?:you|u) (?:a|an)\b",
+    "en": rx(r"\b(?:you|u) (?:guys )?(?:are|r|were) (?:a|an|the only)\b|^(?:are|were) (?:you|u) (?:a|an)\b",
                      re.IGNORECASE),
-    "fr": re.compile(r"\b(?:vous (?:êtes|etes)|êtes-vous|etes-vous|es-tu|tu es) (?:un|une)\b", re.IGNORECASE),
+    "fr": rx(r"\b(?:vous (?:êtes|etes)|êtes-vous|etes-vous|es-tu|tu es) (?:un|une)\b", re.IGNORECASE),
 }  # fmt: skip
 # Words that carry no substance: a clause needs one more word than these ("whether we can do that" says nothing).
 _FUNCTION_WORDS = frozenset(
@@ -296,19 +297,19 @@ _FUNCTION_WORDS = frozenset(
     nos vos ses aux eux moi toi ici été ont peu non oui quoi think know mean""".split()
 )
 # An order or case number ("#1234") stays out of the clause: it is for the private script only.
-_REFERENCE = re.compile(r"\s*#\s?[\w-]*\d[\w-]*")
-_NOT_CLEAN = re.compile(
+_REFERENCE = rx(r"\s*#\s?[\w-]*\d[\w-]*")
+_NOT_CLEAN = rx(
     r"https?:|www\.|[@#]|\.\.|…|[;:]\s|\s-+\s|--|[!?]|(?<!\bSt)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bMt)(?<!\b[A-Z])\.\s"
     r"|,(?=[^\d\s])|[;:]$|[^\w\s'’,\-/€$£%&()\"“”.:]"
 )
 # Where a long sentence breaks before the question it ends with: punctuation, or "but"/"so"/"mais".
 _BREAK = {
-    "en": re.compile(r"(?:[,;:]|\s[-–—]+|\)|\b(?:but|so|and|then|because|if|now))\s+", re.IGNORECASE),
-    "fr": re.compile(r"(?:[,;:]|\s[-–—]+|\)|\b(?:mais|donc|alors|et|du coup|sinon|bref))\s+", re.IGNORECASE),
+    "en": rx(r"(?:[,;:]|\s[-–—]+|\)|\b(?:but|so|and|then|because|if|now))\s+", re.IGNORECASE),
+    "fr": rx(r"(?:[,;:]|\s[-–—]+|\)|\b(?:mais|donc|alors|et|du coup|sinon|bref))\s+", re.IGNORECASE),
 }
 # How a question starts: a long sentence is cut before one, after punctuation or "but"/"mais".
 _HEAD = {
-    "en": re.compile(
+    "en": rx(
         r"(?:(?:is|are|was|were) (?:there|it|this|that|my|your|the|a|an|any)|(?:can|could|should|will|would|do|did|"
         r"may|am|have|has) (?:i|we|you|they|it|someone|anyone|my|the)|(?:does|did) (?:it|this|that|my|the|your|"
         r"anyone)|(?:how|when|where|what|why|which|who)(?:'s| (?:do|does|did|can|could|will|would|should|is|are|"
@@ -316,7 +317,7 @@ _HEAD = {
         r"do you think)\s",
         re.IGNORECASE,
     ),
-    "fr": re.compile(
+    "fr": rx(
         r"(?:est[- ]ce (?:que|qu')|(?:pouvez|pourriez|avez|êtes|etes|savez|faites|acceptez|prenez|livrez|"
         r"proposez|vendez)[- ]vous|puis-je|peut-on|faut-il|est-il|y a-t-il|(?:c'est |est-il |serait-il )?possible "
         r"(?:de|d')|"
@@ -328,45 +329,43 @@ _HEAD = {
 # The heads a question may start with mid-sentence, with no punctuation before it ("I left my scarf on the
 # plane is there a way to get it back"): the unmistakable ones only.
 _MID_HEAD = {
-    "en": re.compile(
+    "en": rx(
         r"\b(?:(?:is|are) there|(?:can|could|should|do|did|will|may|am) (?:i|we)|(?:can|could|will|would|do|did) you|"
         r"(?:do|will|can|are) they|(?:does|will|can|is) it|"
         r"how (?:do|can|long|much|many)|when (?:will|do|does|can)|where (?:do|can))\s",
         re.IGNORECASE,
     ),
-    "fr": re.compile(
+    "fr": rx(
         r"\b(?:est[- ]ce (?:que|qu')|(?:pouvez|pourriez|avez|savez)-vous|puis-je|peut-on|y a-t-il)", re.IGNORECASE
     ),
 }
 # A head right after a question word is part of its question ("quand est-ce que ça revient").
 _AFTER_WH = {
-    "en": re.compile(r"\b(?:when|where|what|which|how|why|who)(?:\s+\S+){0,2}\s+$", re.IGNORECASE),
-    "fr": re.compile(
-        r"\b(?:quand|où|comment|combien|pourquoi|quel|quelle|quels|quelles)(?:\s+\S+){0,2}\s+$", re.IGNORECASE
-    ),
+    "en": rx(r"\b(?:when|where|what|which|how|why|who)(?:\s+\S+){0,2}\s+$", re.IGNORECASE),
+    "fr": rx(r"\b(?:quand|où|comment|combien|pourquoi|quel|quelle|quels|quelles)(?:\s+\S+){0,2}\s+$", re.IGNORECASE),
 }
 # A second question after the first, said the direct way: the clause keeps the first.
 _SECOND = {
-    "en": re.compile(r",?\s+(?:or|and if so|if so)\s+(?:can|could|do|does|did|is|are|am|will|would|should|must|have|"
+    "en": rx(r",?\s+(?:or|and if so|if so)\s+(?:can|could|do|does|did|is|are|am|will|would|should|must|have|"
                      r"has|how|what|when|where|why)\s.*$", re.IGNORECASE),
-    "fr": re.compile(r",?\s+(?:ou|et si oui|si oui)\s+(?:est-ce|est ce|puis-je|dois-je|faut-il|peut-on|comment|combien|"
+    "fr": rx(r",?\s+(?:ou|et si oui|si oui)\s+(?:est-ce|est ce|puis-je|dois-je|faut-il|peut-on|comment|combien|"
                      r"quand|pourquoi)\b.*$", re.IGNORECASE),
 }  # fmt: skip
 # Subordinate tails a too-long question loses ("... if the flight is leaving in a few hours").
 _TAIL = {
-    "en": re.compile(r"(?:,\s*|\s+)(?:if|because|since|as|while|after|before|without|so that|even though|even if"
+    "en": rx(r"(?:,\s*|\s+)(?:if|because|since|as|while|after|before|without|so that|even though|even if"
                      r"|even when|though|or do|or can|or is|or are|or will|or should|or would|or could|when|"
                      r"due to|because of|until|and then)\s.*$",
                      re.IGNORECASE),
-    "fr": re.compile(r"(?:,\s*|\s+)(?:parce que|car|puisque|alors que|sachant que|vu que|ou est-ce|ou bien|sinon|"
+    "fr": rx(r"(?:,\s*|\s+)(?:parce que|car|puisque|alors que|sachant que|vu que|ou est-ce|ou bien|sinon|"
                      r"quand|lorsque|depuis que|sauf que|à cause|où est-ce|suite à)\s.*$",
                      re.IGNORECASE),
 }  # fmt: skip
 # A clause cut short ("whether you'll fly to LA like", "si vous livrez avec"): never quoted.
-_DANGLING = re.compile(r"\b(?:the|a|an|and|or|but|like|than|with|my|your|who|which|it's|there's|be|de|à|avec|le|"
+_DANGLING = rx(r"\b(?:the|a|an|and|or|but|like|than|with|my|your|who|which|it's|there's|be|de|à|avec|le|"
                        r"la|les|et|ou|du|des|pour|mon|ma|votre)$", re.IGNORECASE)  # fmt: skip
 # An auxiliary left where an inversion was ("whether you book a massage can on Saturday"): never quoted.
-_LEFTOVER = re.compile(r"\b(?:can|could|will|would|do|does)(?:\s+(?:on|at|in|for|the|a|an|this|next|to)\b|$)")
+_LEFTOVER = rx(r"\b(?:can|could|will|would|do|does)(?:\s+(?:on|at|in|for|the|a|an|this|next|to)\b|$)")
 _CONTRACTIONS_EN = {"what's": "what is", "where's": "where is", "how's": "how is", "when's": "when is",
                     "who's": "who is", "why's": "why is", "which's": "which is"}  # fmt: skip
 _SUBJECT_FR = (
@@ -379,8 +378,8 @@ _SUBJECT_EN = (
 )  # fmt: skip
 # A statement said as a question is not answered when it is negative: it is a complaint ("you don't know?").
 _NEGATIVE = {
-    "en": re.compile(r"\b(?:not|no|never|nobody|nothing)\b|n't\b", re.IGNORECASE),
-    "fr": re.compile(r"\b(?:ne|n'|pas|jamais|personne|rien)\b", re.IGNORECASE),
+    "en": rx(r"\b(?:not|no|never|nobody|nothing)\b|n't\b", re.IGNORECASE),
+    "fr": rx(r"\b(?:ne|n'|pas|jamais|personne|rien)\b", re.IGNORECASE),
 }
 
 
@@ -694,11 +693,11 @@ def _clause_fr(text: str, whole: bool = True) -> str:
 
 
 # "Que dois-je faire pour résilier": how to resilier.
-_TODO_FR = re.compile(
+_TODO_FR = rx(
     r"^(?:que (?:dois-je|dois je|faut-il|faut il|puis-je) faire|qu'est[- ]ce (?:que je dois|qu'il faut|que l'on doit|"
     r"qu'on doit) faire|je dois faire quoi|on fait quoi|je fais quoi)\b"
 )
-_WH_LATE_FR = re.compile(
+_WH_LATE_FR = rx(
     r"^(.{2,}?) (quand|comment|combien|où|pourquoi|à partir de quand|jusqu'à quand|(?:à |a |de |pour |dans )?"
     r"(?:quel|quelle|quels|quelles) \w+)(?: (.+))?$",
     re.IGNORECASE,
@@ -1011,35 +1010,35 @@ def _inflected(verb: str, aux: str, subject: list[str]) -> str:
 # "Any update on my refund?", "what about the parking?", "des nouvelles de ma commande ?": the thing asked about.
 _ABOUT = {
     "en": (
-        re.compile(
+        rx(
             r"^(?:is there |are there |got |have you got )?any (?:news|update|updates|info|information|word|progress|"
             r"eta|estimate|timeline|feedback|response|answer|reply|tips|advice|suggestions|help|luck|clue)\s+"
             r"(?:on|about|regarding|re|for|with|of|to|concerning)\s+(.+)$",
             re.IGNORECASE,
         ),
-        re.compile(r"^(?:what|how) about\s+(.+)$", re.IGNORECASE),
-        re.compile(r"^(?:what's|what is) (?:up|going on|happening|the story|the status) with\s+(.+)$", re.IGNORECASE),
-        re.compile(r"^(?:an? )?(?:update|news|info|status|eta)\s+(?:on|about|of|for|regarding)\s+(.+)$", re.IGNORECASE),
-        re.compile(r"\b(?:question|questions|query|enquiry|inquiry)\s+(?:about|on|regarding|re|concerning)\s+(.+)$",
+        rx(r"^(?:what|how) about\s+(.+)$", re.IGNORECASE),
+        rx(r"^(?:what's|what is) (?:up|going on|happening|the story|the status) with\s+(.+)$", re.IGNORECASE),
+        rx(r"^(?:an? )?(?:update|news|info|status|eta)\s+(?:on|about|of|for|regarding)\s+(.+)$", re.IGNORECASE),
+        rx(r"\b(?:question|questions|query|enquiry|inquiry)\s+(?:about|on|regarding|re|concerning)\s+(.+)$",
                    re.IGNORECASE),
-        re.compile(r"^(?:any|got any)\s+(?!(?:chance|way|idea|ideas|one|body|thing|more|other|help|luck|response|word|"
+        rx(r"^(?:any|got any)\s+(?!(?:chance|way|idea|ideas|one|body|thing|more|other|help|luck|response|word|"
                    r"answer|reply|progress|clue|thoughts|tips|advice|suggestions|news|update|updates)\b)(.+)$",
                    re.IGNORECASE),
-        re.compile(r"\b(?:about|regarding|concerning)\s+((?:my|the|your|our|this|a|an)\s.+)$", re.IGNORECASE),
+        rx(r"\b(?:about|regarding|concerning)\s+((?:my|the|your|our|this|a|an)\s.+)$", re.IGNORECASE),
     ),
     "fr": (
-        re.compile(
+        rx(
             r"^(?:des |une |pas de |toujours pas de |aucune |du |un )?(?:nouvelles?|nouveau|infos?|informations?|news|"
             r"retour|visibilit[ée]|date|délai|delai|estimation|idée)\s+((?:de|du|des|d'|sur|concernant|pour|quant à|"
             r"au sujet de|à propos de)\s*.+)$",
             re.IGNORECASE,
         ),
-        re.compile(r"^(?:à|a) quand\s+((?:le|la|les|l'|un|une|des|mon|ma|mes|votre|vos)\s?.+)$", re.IGNORECASE),
-        re.compile(r"^(?:et|quid|qu'en est-il|et pour|et concernant|et côté|et niveau)\s+((?:de |du |des |d')?.+)$",
+        rx(r"^(?:à|a) quand\s+((?:le|la|les|l'|un|une|des|mon|ma|mes|votre|vos)\s?.+)$", re.IGNORECASE),
+        rx(r"^(?:et|quid|qu'en est-il|et pour|et concernant|et côté|et niveau)\s+((?:de |du |des |d')?.+)$",
                    re.IGNORECASE),
-        re.compile(r"\b(?:question|questions)\s+((?:sur|concernant|au sujet de|à propos de|pour)\s*.+)$",
+        rx(r"\b(?:question|questions)\s+((?:sur|concernant|au sujet de|à propos de|pour)\s*.+)$",
                    re.IGNORECASE),
-        re.compile(r"\b((?:concernant|au sujet de|à propos de)\s+(?:mon|ma|mes|le|la|les|l'|votre|vos|ce|cette)"
+        rx(r"\b((?:concernant|au sujet de|à propos de)\s+(?:mon|ma|mes|le|la|les|l'|votre|vos|ce|cette)"
                    r"\s?.+)$", re.IGNORECASE),
     ),
 }  # fmt: skip
