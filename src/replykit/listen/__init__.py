@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from replykit.listen.model import NOTHING_HEARD, Heard, Phrase
+from replykit.listen.model import NOTHING_HEARD, Heard
 
 if TYPE_CHECKING:
     from replykit.rules.model import Rules
@@ -46,24 +46,12 @@ def hear(rules: Rules, text: str, result: Triage) -> Heard:
         amount=facts.amount,
         date=facts.date,
         reference=facts.reference,
-        wrote_privately=_first(reading, "wrote_privately"),
+        wrote_privately=facts.wrote_privately,
         channels_tried=c.hear_channels(reading, vocab) if vocab is not None else (),
         people=c.hear_people(reading, rules),
         praised=heard.praised,
         ask=c.hear_ask(reading, vocab, result.outcome.category == "question", heard.aspects),
     )
-
-
-def _first(reading: object, name: str) -> Phrase | None:
-    """The first words of the comment found for one of the listening cues, as said."""
-    from replykit.listen.reading import Reading
-
-    assert isinstance(reading, Reading)
-    hits = reading.found(name)
-    if not hits:
-        return None
-    words = reading.words(hits[0].start, hits[0].end)
-    return Phrase(words, words)
 
 
 def _positions(reading: object, words: str) -> tuple[int, ...]:

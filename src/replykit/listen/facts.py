@@ -189,6 +189,7 @@ class Facts(NamedTuple):
     amount: Phrase | None
     date: Phrase | None
     reference: Phrase | None
+    wrote_privately: Phrase | None
 
 
 def hear_facts(reading: Reading) -> Facts:
@@ -197,7 +198,7 @@ def hear_facts(reading: Reading) -> Facts:
     reference, _ = _first(reading, REFERENCE, None)
     amount, _ = _first(reading, AMOUNT, None)
     date, _ = _first(reading, DATE.get(lang, ()), taken)
-    return Facts(duration, _repetition(reading), amount, date, reference)
+    return Facts(duration, _repetition(reading), amount, date, reference, _cue(reading, "wrote_privately"))
 
 
 _GATES: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -255,6 +256,15 @@ def _match(
 
 def _source(reading: Reading) -> str:
     return reading.text if len(reading.text) == len(reading.norm) else reading.norm
+
+
+def _cue(reading: Reading, name: str) -> Phrase | None:
+    """The first words found for one of the listening cues, as said."""
+    hits = reading.found(name)
+    if not hits:
+        return None
+    words = reading.words(hits[0].start, hits[0].end)
+    return Phrase(words, words)
 
 
 def _repetition(reading: Reading) -> Phrase | None:

@@ -13,17 +13,18 @@ from typing import Any, cast
 
 
 class _LazyPattern:
-    __slots__ = ("_args", "_compiled")
-
     def __init__(self, pattern: str, flags: int) -> None:
         self._args = (pattern, flags)
         self._compiled: re.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:
+        """Called only for a name not yet held: it is kept, so later calls (``.search``) cost a plain lookup."""
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(*self._args)
-        return getattr(compiled, name)
+        value = getattr(compiled, name)
+        setattr(self, name, value)
+        return value
 
 
 def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
