@@ -57,6 +57,7 @@ from replykit.listen.model import Ask, Aspect
 from replykit.listen.object import hear_object
 from replykit.text.lazyre import lazy_compile as rx  # compiled on first use: importing ask costs nothing
 from replykit.text.normalize import normalize
+from replykit.text.questions import is_jab, prepared, rhetorical, split_sentences, uncapitalised
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -66,24 +67,6 @@ if TYPE_CHECKING:
     from replykit.rules.model import Hit
 
 MAX_WORDS = 16
-# A sentence ends at a run of ".", "!" or "?" followed by a space or the end, or at a line break.
-_END = rx(r"[.!?]+(?=\s|$)|\n|[.!?]+(?=[A-Z][a-z])")
-# Abbreviations a sentence does not end at: "St. John's", "Mr. Smith", "U.S."
-_ABBREVIATION = rx(r"(?:^|[\s(])(?:st|mr|mrs|ms|dr|mt|jr|sr|vs|approx|dept|mme|mlle|[a-z])$", re.IGNORECASE)
-_GREETING = rx(
-    r"^\s*(?:(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|hiya|dear \w+|good morning|good afternoon|good evening"
-    r"|madame|monsieur|bjr|slt|rt)\b[\s,!.:-]*)+",
-    re.IGNORECASE,
-)
-_MENTION = rx(r"^(?:\s*[@#]\w+[\s,:-]*)+")
-_TRAILING_MENTION = rx(r"(?:[\s,]+@\w+)+\s*$")
-# A hashtag a sentence says as a word, after a preposition or an article ("delays out of #DFW", "in #seattle"):
-# the word without its "#". A tag stuck on the end ("open on Sunday #brunch") still makes the question unclean.
-_INLINE_TAG = rx(
-    r"((?:\b(?:in|to|from|at|of|for|on|near|via|into|with|and|or|the|a|an|à|au|aux|de|du|des|le|la|les|sur|pour|"
-    r"vers|chez|avec|et|ou)|,)\s)[#@]([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ_]*)\b(?![@#])",
-    re.IGNORECASE,
-)
 _WH_FR = (
     "quand", "où", "ou", "combien", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "qui", "à quelle",
     "a quelle", "à quel", "a quel", "jusqu'à quand", "à partir de quand", "depuis quand", "de quelle", "dans quel",
@@ -173,22 +156,6 @@ _LOOSE_INVERSION_FR = rx(
 # A subject then its inverted pronoun: "le magasin est-il ouvert" -> "si le magasin est ouvert".
 _NOUN_INVERSION_FR = rx(r"^((?:le|la|les|l'|mon|ma|mes|votre|vos|ce|cette|ces)\s?[\w' -]{1,40}?) (\w+)-(?:t-)?"
                                 r"(il|elle|ils|elles)\b", re.IGNORECASE)  # fmt: skip
-# Politeness is no part of the question: dropped wherever it stands ("can you please tell me").
-_POLITE = {
-    "fr": rx(r"(?:^|[\s,]+)(?:s'il vous pla[iî]t|s'il te pla[iî]t|svp|stp|merci d'avance|merci beaucoup|merci)"
-                     r"(?=$|[\s,.!?])", re.IGNORECASE),
-    "en": rx(r"(?:^|[\s,]+)(?:please|pls|plz|thanks in advance|thank you|thanks|thx|ty|cheers|kindly)"
-                     r"(?=$|[\s,.!?])", re.IGNORECASE),
-}  # fmt: skip
-# Words a customer opens a question with that are not part of it ("so are you open", "du coup vous livrez").
-_OPENERS = {
-    "fr": ("du coup ", "donc ", "alors ", "et ", "mais ", "sinon ", "bref ", "ok ", "oui ", "euh ", "au fait ",
-           "petite question ", "une question ", "question ", "juste ", "dites ", "hello ", "re "),
-    "en": ("so ", "and ", "or ", "but ", "also ", "ok ", "okay ", "well ", "actually ", "oh ", "hey ", "um ", "erm ",
-           "quick question ", "question ", "honest question ", "one more question ", "another question ",
-           "btw ", "by the way ", "just curious ", "out of curiosity ", "folks ", "guys ", "team ", "right ",
-           "hi there ", "now ", "then ", "hmm ", "yes ", "no "),
-}  # fmt: skip
 # Lead-ins before the question itself, which then follows in indirect order ("I was wondering if you ...").
 _LEAD_INS = {
     "en": rx(
@@ -221,60 +188,12 @@ _TAGS = {
                      r"ou c'est (?:juste |que )?(?:moi|chez moi)))$",
                      re.IGNORECASE),
 }  # fmt: skip
-# SMS and informal spellings, written out as a reply can quote them.
-_SPELLINGS = {
-    "fr": {"c": "c'est", "pr": "pour", "ya": "il y a", "vs": "vous", "ds": "dans", "bcp": "beaucoup", "tt": "tout",
-           "qq": "quelque", "qqn": "quelqu'un", "qqch": "quelque chose", "auj": "aujourd'hui", "mtn": "maintenant",
-           "pq": "pourquoi", "pk": "pourquoi", "koi": "quoi", "kan": "quand", "ki": "qui", "ke": "que",
-           "jsuis": "je suis", "chui": "je suis", "dc": "donc", "rdv": "rendez-vous", "tjrs": "toujours",
-           "tjs": "toujours", "jpeux": "je peux", "ct": "c'était", "dispo": "dispo", "y'a": "il y a",
-           "y'aura": "il y aura", "y'avait": "il y avait",
-           "y’a": "il y a"},
-    "en": {"u": "you", "r": "are", "ur": "your", "ya": "you", "cn": "can", "wat": "what", "wot": "what",
-           "wen": "when", "im": "I'm", "dont": "don't", "cant": "can't", "wont": "won't", "doesnt": "doesn't",
-           "didnt": "didn't", "isnt": "isn't", "2day": "today", "2moro": "tomorrow", "tmrw": "tomorrow",
-           "tmr": "tomorrow", "b4": "before", "coz": "because", "cuz": "because", "abt": "about",
-           "wanna": "want to", "gonna": "going to", "gotta": "have to", "yall": "you", "y'all": "you",
-           "whats": "what's", "wheres": "where's", "hows": "how's", "thru": "through", "pic": "picture",
-           "w/": "with", "pls": "please", "i": "I"},
-}  # fmt: skip
 # What still reads informal or is no clean question after the spellings: the clause is left empty.
 _INFORMAL = frozenset(
     """lol lmao lmfao rofl omg omfg wtf smh tbh idk ffs fml af ikr bruh smfh stfu pfff pff mdr ptdr jpp wsh
     tkt jsp osef bg ouf putain merde hell heck fuck fucking damn bordel chier dafuq niquer nique niqué connard
     connards enculé enculés salope batard bâtard abruti abrutis crap shit bullshit""".split()
 )
-# Questions that are no question: a jab to answer as a complaint, never to thank for asking.
-_RHETORICAL = {
-    "en": rx(
-        r"^(?:(?:are|r) (?:you|u)(?: guys)? (?:serious|kidding|joking|for real|insane|crazy|mad|stupid|dumb|high|"
-        r"drunk|joking me|taking the piss|trying)|is this (?:a joke|real|serious|for real|how you|what you call)|"
-        r"seriously|really|huh|wtf|what the (?:hell|heck|fuck|f)|how hard (?:is|can|could)|"
-        r"how (?:is|was) (?:this|that|it) (?:ok|okay|acceptable|fair|possible|legal|right|normal|allowed)|"
-        r"(?:what's|what is) wrong with|(?:do|did) you (?:even|really) (?:care|read|listen)|don't you (?:care|think|"
-        r"read)|who does that|how dare|why (?:would|do|did) (?:you|anyone|anybody) (?:even|ever|hate|treat|keep|"
-        r"bother)|why would (?:you|anyone)|is (?:it|this|that) (?:normal|acceptable|ok|okay|fair)|are you (?:happy|"
-        r"proud|ashamed)|(?:do|did) you (?:think|honestly think|seriously think) (?:this|that|it) is|"
-        r"is anyone (?:even )?(?:there|listening|home|awake)|anyone (?:there|home|listening)|hello|what now|"
-        r"what(?:'s| is) (?:with|the point|the deal)|can (?:you|u) say|(?:do|did) (?:you|u|ya) (?:really |"
-        r"even |honestly |seriously )?(?:believe|mean|recall|remember|realize|realise|care|get it)|"
-        r"(?:do|did) (?:you|u|ya) (?:really |even |honestly |seriously )think|"
-        r"(?:ya|you) know|what are you (?:talking about|on about)|what do you mean|who cares|why not|since when|"
-        r"what(?:'s| is) your point|what gives|what the he'll|what(?:'s| is) better than|(?:so )?(?:you|u) mean|"
-        r"(?:so )?(?:you're|you are) saying|didn't you hear|haven't you heard)\b",
-        re.IGNORECASE,
-    ),
-    "fr": rx(
-        r"^(?:vous (?:êtes|etes) (?:sérieux|serieux|sérieuses|fous|malades)|c'est une (?:blague|plaisanterie|honte)|"
-        r"sérieusement|serieusement|vraiment|allo|allô|on en parle|vous vous (?:foutez|moquez)|vous (?:rigolez|"
-        r"plaisantez)|c'est (?:quoi ce|normal|possible (?:ça|ca)|une honte)|est-ce normal|est ce normal|"
-        r"c'est normal|non mais|vous trouvez (?:ça|ca) normal|(?:ça|ca) vous (?:fait rire|amuse)|il y a quelqu'un|"
-        r"y a quelqu'un|quelqu'un (?:est là|pour)|vous (?:faites|foutez) quoi|c'est quoi (?:le problème|ce|votre)|"
-        r"que demander de plus|que dire|quoi dire|à quoi (?:ça|ca) sert|a quoi (?:ça|ca) sert|"
-        r"pour qui vous (?:vous )?prenez)\b",
-        re.IGNORECASE,
-    ),
-}
 # Questions about who the business is ("are you a bot?", "vous êtes un robot ?"): "whether we are a bot" reads wrong.
 _IDENTITY = {
     "en": rx(r"\b(?:you|u) (?:guys )?(?:are|r|were) (?:a|an|the only)\b|^(?:are|were) (?:you|u) (?:a|an)\b",
@@ -296,8 +215,6 @@ _FUNCTION_WORDS = frozenset(
     yet now see say did has had may let who whom own per via yes les des une est que qui pas par sur mon ton son
     nos vos ses aux eux moi toi ici été ont peu non oui quoi think know mean""".split()
 )
-# An order or case number ("#1234") stays out of the clause: it is for the private script only.
-_REFERENCE = rx(r"\s*#\s?[\w-]*\d[\w-]*")
 _NOT_CLEAN = rx(
     r"https?:|www\.|[@#]|\.\.|…|[;:]\s|\s-+\s|--|[!?]|(?<!\bSt)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bMt)(?<!\b[A-Z])\.\s"
     r"|,(?=[^\d\s])|[;:]$|[^\w\s'’,\-/€$£%&()\"“”.:]"
@@ -365,7 +282,10 @@ _TAIL = {
 _DANGLING = rx(r"\b(?:the|a|an|and|or|but|like|than|with|my|your|who|which|it's|there's|be|de|à|avec|le|"
                        r"la|les|et|ou|du|des|pour|mon|ma|votre)$", re.IGNORECASE)  # fmt: skip
 # An auxiliary left where an inversion was ("whether you book a massage can on Saturday"): never quoted.
-_LEFTOVER = rx(r"\b(?:can|could|will|would|do|does)(?:\s+(?:on|at|in|for|the|a|an|this|next|to)\b|$)")
+_LEFTOVER = rx(
+    r"\b(?:can|could|will|would|(?<!can )(?<!could )(?<!will )(?<!would )(?<!to )(?:do|does))"
+    r"(?:\s+(?:on|at|in|for|the|a|an|this|next|to)\b|$)"
+)  # "anything I can do to help" is no leftover
 _CONTRACTIONS_EN = {"what's": "what is", "where's": "where is", "how's": "how is", "when's": "when is",
                     "who's": "who is", "why's": "why is", "which's": "which is"}  # fmt: skip
 _SUBJECT_FR = (
@@ -403,27 +323,6 @@ def hear_ask(
     about = "" if said else _about(reading, question, lang, aspects, vocab)
     channel = _channel(reading, vocab, question) if kind == "contact" else ""
     return Ask(kind, said, question, about, channel)
-
-
-def split_sentences(text: str) -> list[str]:
-    """The sentences of ``text``, each with its end mark; "St. John's" and "9.45" end none."""
-    out, start = [], 0
-    for mark in _END.finditer(text):
-        if mark.group() == "." and _ABBREVIATION.search(text[start : mark.start()]):
-            continue
-        sentence = text[start : mark.end()].strip()
-        if sentence:
-            out.append(sentence)
-        start = mark.end()
-    tail = text[start:].strip()
-    return [*out, tail] if tail else out
-
-
-def rhetorical(question: str, lang: str) -> bool:
-    """Whether ``question`` is a jab rather than a question ("are you serious?", "c'est normal ?")."""
-    lang = "fr" if lang == "fr" else "en"
-    text = _prepared(question, lang)
-    return bool(_RHETORICAL[lang].match(text.replace("’", "'")))
 
 
 def _kind(reading: Reading, vocab: Listening | None, question: str, questions: list[str]) -> str:
@@ -483,8 +382,8 @@ def clause(question: str, lang: str) -> str:
     names the kind of question.
     """
     lang = "fr" if lang == "fr" else "en"
-    text = _prepared(question, lang)
-    if not text or not _plain(text) or _IDENTITY[lang].search(text) or _RHETORICAL[lang].match(text):
+    text = prepared(question, lang)
+    if not text or not _plain(text) or _IDENTITY[lang].search(text) or is_jab(text, lang):
         return ""
     for candidate, whole, led in _candidates(text, lang):
         for shortened, cut in _shortened(candidate, lang):
@@ -509,32 +408,6 @@ def clause(question: str, lang: str) -> str:
     return ""
 
 
-def _prepared(question: str, lang: str) -> str:
-    """The question without greetings, mentions, politeness, references, SMS spellings and openers."""
-    text = question.replace("&amp;", "&").replace("&gt;", ">").replace("&lt;", "<").replace("’", "'").strip()
-    text = re.sub(r"(\w)\s*-*>\s*(\w)", r"\1 to \2", text)  # "LAX->JFK": LAX to JFK
-    text = re.sub(r"\b(a|an|phone|another|the|your|contact) #(?=\s|$)", r"\1 number", text)  # "a phone #"
-    text = re.sub(r"\b([A-Z][A-Za-z]+) - ([A-Z][A-Za-z]+)\b", r"\1 to \2", text)  # "BUF - FLL": BUF to FLL
-    previous = None
-    while previous != text:
-        previous = text
-        text = re.sub(r"^[^\w@#\"“'(]+", "", text)  # ".@united", "& @united", "👍 When are you"
-        text = _MENTION.sub("", _GREETING.sub("", text)).strip()
-    text = _TRAILING_MENTION.sub("", text)
-    text = _INLINE_TAG.sub(lambda m: m.group(1) + m.group(2), text)
-    text = _REFERENCE.sub("", _POLITE[lang].sub("", text)).strip().rstrip("?!. ").strip(" ,")
-    text = _written_out(re.sub(r"\s+", " ", text), lang)
-    return _uncapitalised(_without_opener(text, lang))
-
-
-def _uncapitalised(text: str) -> str:
-    """ "Are you open" -> "are you open"; "I", "UPS" and "DM" keep their capitals."""
-    first = text.split(" ", 1)[0]
-    if not text or first == "I" or first.startswith("I'") or (len(first) > 1 and first.isupper()):
-        return text
-    return text[0].lower() + text[1:]
-
-
 def _candidates(text: str, lang: str) -> Iterator[tuple[str, bool, bool]]:
     """The whole question, then the questions it ends with, from the longest (a long sentence's own question).
 
@@ -542,7 +415,7 @@ def _candidates(text: str, lang: str) -> Iterator[tuple[str, bool, bool]]:
     """
     lead = _LEAD_INS[lang].match(text)
     if lead and len(text[lead.end() :].split()) >= 2:
-        yield _uncapitalised(text[lead.end() :]), True, True
+        yield uncapitalised(text[lead.end() :]), True, True
     yield text, True, False
     mid = {
         m.start()
@@ -554,7 +427,7 @@ def _candidates(text: str, lang: str) -> Iterator[tuple[str, bool, bool]]:
         lead = _LEAD_INS[lang].match(rest)
         rest = rest[lead.end() :] if lead else rest
         if 0 < start < len(text) and len(rest.split()) >= 3 and (lead or _HEAD[lang].match(rest + " ")):
-            yield _uncapitalised(rest), False, bool(lead)
+            yield uncapitalised(rest), False, bool(lead)
 
 
 def _indirect(text: str, lang: str) -> str:
@@ -583,26 +456,6 @@ def _shortened(text: str, lang: str) -> Iterator[tuple[str, bool]]:
         tail = _TAIL[lang].search(text)
         if tail and len(text[: tail.start()].split()) >= 3:
             yield text[: tail.start()], True
-
-
-def _written_out(text: str, lang: str) -> str:
-    table = _SPELLINGS[lang]
-
-    def spell(match: re.Match[str]) -> str:
-        word = match.group()
-        full = table.get(word.lower())
-        return word if full is None else full
-
-    return re.sub(r"(?<![\w'’/])[\w'’/]+(?![\w'’/])", spell, text)
-
-
-def _without_opener(text: str, lang: str) -> str:
-    lowered = text.lower()
-    for opener in _OPENERS[lang]:
-        word = opener.strip()
-        if lowered.startswith(word) and lowered[len(word) : len(word) + 1] in (" ", ",", ":", "-"):
-            return _without_opener(text[len(word) :].lstrip(" ,:-"), lang)
-    return text
 
 
 def _unclean(text: str) -> bool:
@@ -900,8 +753,14 @@ def _subject(words: list[str], aux: str, loose: bool = True) -> int | None:
         return 1
     if first in ("any", "some", "all", "none", "either", "each") and len(words) > 3 and words[1].lower() == "of":
         return 3 if words[2].lower() in ("you", "us", "them") else None
-    if first in _DEMONSTRATIVES and len(words) > 1 and _ends_subject(words[1], aux, strong=True):
-        return 1  # "is this ok", "does that include"
+    if (
+        first in _DEMONSTRATIVES
+        and len(words) > 1
+        and (
+            _ends_subject(words[1], aux, strong=True) or (aux in _BE and words[1].lower() in ("a", "an", "the", "your"))
+        )
+    ):
+        return 1  # "is this ok", "does that include", "is this a limited route"
     if (
         first in _AUX_EN
         or first in _WH_EN
@@ -1068,7 +927,11 @@ _VAGUE = frozenset(
     """time money name number phone email life day way thing things stuff one family son daughter husband wife
     partner kids children mum mom dad friend friends temps argent nom numéro numero vie jour truc chose choses fils
     fille mari femme enfants famille ami amie amis sister brother mother father boyfriend girlfriend baby child kid
-    lap head hand hands face soeur frère frere mère mere père pere copain copine bébé bebe""".split()
+    lap head hand hands face point reason deal matter issue problem hell heck fact truth odds chance chances
+    stress words guys stinker own use kind type sort lot rest end start idea soeur sentiment moindre gens cas
+    fois façon facon manière maniere coup moment peine monde problème probleme souci date frère frere mère mere
+    père pere copain copine bébé bebe bonjour bonsoir question questions thoughts suggestions advice tips ideas
+    help aide""".split()
 )
 # French prepositions before the noun phrase, and the article they stand for.
 _FR_DE = {"du": "le ", "des": "les ", "de": "", "d'": "", "sur": "", "concernant": "", "pour": "", "quant à": "",
@@ -1083,8 +946,8 @@ def _about(reading: Reading, question: str, lang: str, aspects: tuple[Aspect, ..
     the question ("the wifi"), a specific one: never the waiting or the visit a word like "wait" names.
     """
     lang = "fr" if lang == "fr" else "en"
-    text = _prepared(question, lang)
-    if not text or not _plain(text) or _RHETORICAL[lang].match(text) or _IDENTITY[lang].search(text):
+    text = prepared(question, lang)
+    if not text or not _plain(text) or is_jab(text, lang) or _IDENTITY[lang].search(text):
         return ""
     for pattern in _ABOUT[lang]:
         found = pattern.search(text)
@@ -1099,7 +962,115 @@ def _about(reading: Reading, question: str, lang: str, aspects: tuple[Aspect, ..
             phrase = _noun_phrase(named.words, lang)
             if phrase and not _verbal(phrase.split()[1:]):
                 return named.text
-    return _aspect_named(question, aspects, vocab, lang)
+    return _aspect_named(question, aspects, vocab, lang) or _first_phrase(text, lang) or _bare_phrase(text, lang)
+
+
+# The determiners a phrase of the question's own may open with (its subject, its object), per language.
+_PHRASE_OPENERS = {
+    "en": frozenset("the my your our".split()),
+    "fr": frozenset("le la les l' mon ma mes votre vos".split()),
+}
+# Words a noun phrase of the question ends before: verbs, conjunctions, and French pronouns after "la"/"le".
+_PHRASE_STOPS = frozenset(
+    """mr mrs ms dr unless except though although où dont if so but and or as than when where while because since
+    until till like next also even just yet only
+    qui que qu' quand si mais et ou car comme pour sans avec dans sur chez par ne n' y en se s'""".split()
+)
+_PHRASE_WORDS = 4
+# Words in "-ing" that are nouns, not a verb ending the phrase ("the booking", not "the plane leaving").
+_ING_NOUNS = frozenset("booking parking wedding clothing pudding building heating ceiling setting settings".split())
+_COMPARATIVES = frozenset(
+    "closer later earlier sooner faster cheaper better worse bigger smaller longer shorter".split()
+)
+_PLACE_WORDS = frozenset(
+    """on in at to from into onto without near by than like after before during since until through across off
+    dans sur sous sans vers depuis avant après apres pendant jusqu""".split()
+)
+# Before "le", "la", "les", these make it a pronoun ("je la veux", "pouvez-vous le changer").
+_SUBJECTS_FR = frozenset(
+    "je j' tu il elle on nous vous ils elles me m' te t' ne n' peux peut pouvez pourriez veux voulez "
+    "dois devez faut va vais allez".split()
+)
+
+
+def _first_phrase(text: str, lang: str) -> str:
+    """The question's first phrase opened by "the", "my", "your" ("is the lemon tart still on?": "the lemon
+    tart"), at most four words, possessives turned around, or "": the thing asked about when nothing else
+    names it. "the point", "my time" name nothing (``_VAGUE``); a phrase that runs into a verb is dropped."""
+    words = re.findall(r"[jlmd]'|[\w'-]+|[^\w\s]", text)
+    for at, word in enumerate(words):
+        if word.lower() not in _PHRASE_OPENERS[lang] or (at and _placed(words[:at])):
+            continue  # "on the tarmac", "without the crew", "(your hub)": seldom what is asked
+        phrase = [word]
+        for follower in words[at + 1 : at + 1 + _PHRASE_WORDS]:
+            lower = follower.lower()
+            if follower in "#@/&*+=" or re.match(r"\d", follower):
+                phrase = []  # "the Thai#", "the 4-6hrs": a code or a figure, no phrase to say back
+                break
+            if not re.match(r"[^\W\d][\w-]*$", follower) or _phrase_ends(lower, lang, len(phrase) > 1):
+                break
+            phrase.append(follower)
+        if lang == "fr":  # a French verb has no sure ending ("la box redémarre"): the noun, and a short tag ("tv")
+            phrase = phrase[:2] + [w for w in phrase[2:3] if len(w) <= 3 or w.isupper() or w.isdigit()]
+        if len(phrase) < 2 or (lang == "fr" and at and words[at - 1].lower() in _SUBJECTS_FR):
+            continue  # "vous pouvez la changer": "la" is a pronoun there
+        joined = " ".join(phrase).replace("' ", "'")
+        named = _noun_phrase(joined, lang)
+        if named and not _verbal([w for w in phrase[1:-1] if not w.lower().endswith("ed")] + phrase[-1:]):
+            return named  # "the delayed flight": a participle before the noun is an adjective
+    return ""
+
+
+# One-word replies and fillers, never a thing asked about ("Yeah?", "Merci ?").
+_ANSWERS = frozenset("yeah yes yep no nope ok okay sure thanks thank oui non ouais merci bon bref".split())
+
+
+def _bare_phrase(text: str, lang: str) -> str:
+    """A question that is a noun phrase alone ("Small backpacks?", "Des alternatives ?"), said as it is, or ""."""
+    words = text.split()
+    lowered = [word.lower() for word in words]
+    if not 1 <= len(words) <= 3 or not all(word.isalpha() for word in words) or words[0].isupper() and len(words) > 1:
+        return ""
+    last = lowered[-1]
+    if lang == "fr":
+        if lowered[0] not in ("le", "la", "les", "des", "du", "mon", "ma", "mes", "votre", "vos"):
+            return ""  # "remboursement ?": a French noun needs its article to be said back
+    elif (len(words) == 1 and not last.endswith("s")) or (
+        lowered[0] in _DETERMINERS and lowered[0] not in _TURN["en"] and lowered[0] != "the"
+    ):
+        return ""  # "help?", "any ideas?": no thing to name
+    if (
+        lowered[0] in _WH_EN
+        or lowered[0] in _AUX_EN
+        or any(word in _PRONOUNS or word in _INFORMAL or word in _PREDICATES for word in lowered)
+        or (last.endswith(("ed", "ly", "ing", "able", "ful", "ous", "ive")) and last not in _ING_NOUNS)
+        or any(word in _VAGUE or word in _ANSWERS for word in lowered)
+        or _verbal(words)
+    ):
+        return ""
+    return _noun_phrase(text, lang)
+
+
+def _placed(before: list[str]) -> bool:
+    """Whether the words ``before`` a phrase make it a place or a time ("on the tarmac"), not "an update on"."""
+    last = before[-1].lower()
+    topical = len(before) > 1 and before[-2].lower() in ("update", "updates", "news", "info", "word", "eta")
+    return last == "(" or (last in _PLACE_WORDS and not topical)
+
+
+def _phrase_ends(word: str, lang: str, has_noun: bool) -> bool:
+    """Whether ``word`` ends the phrase before it; after its first noun, a verb ends it too ("boxes fit")."""
+    return (
+        (has_noun and (word in _VERBS or word in _COMPARATIVES or word in _PREDICATES))
+        or word in _PHRASE_STOPS
+        or word in _NOT_IN_PHRASE[lang]
+        or word in _ENGLISH_PREPOSITIONS
+        or word in _DETERMINERS
+        or word in _AUX_EN
+        or word in _NOT_COMPOUND
+        or word in ("late", "early", "full", "empty", "wrong", "broken", "right")
+        or (lang == "en" and word.endswith("ing") and word not in _ING_NOUNS)
+    )
 
 
 def _ends_a_phrase(question: str, words: str) -> bool:

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from replykit.rules.model import Signal
+from replykit.text.questions import asked_questions, jabs
 
 if TYPE_CHECKING:
     from replykit.rules.checker import Checker
@@ -14,7 +15,19 @@ if TYPE_CHECKING:
 
 KIND = "stat"
 KEYS = ("measure",)
-MEASURES = ("caps_ratio", "exclamations", "questions", "length", "words", "emoji", "urls", "mentions", "repeated_punct")
+MEASURES = (
+    "caps_ratio",
+    "exclamations",
+    "questions",
+    "asked_questions",
+    "jabs",
+    "length",
+    "words",
+    "emoji",
+    "urls",
+    "mentions",
+    "repeated_punct",
+)
 
 
 def parse(check: Checker, raw: dict[str, Any], path: KeyPath, common: dict[str, Any]) -> Signal:
@@ -45,6 +58,10 @@ def measure(name: str, text: str) -> float:
         return float(text.count("!"))
     if name == "questions":
         return float(text.count("?"))
+    if name == "asked_questions":
+        return float(asked_questions(text))
+    if name == "jabs":
+        return float(jabs(text))
     if name == "length":
         return float(len(text))
     if name == "words":
