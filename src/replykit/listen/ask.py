@@ -1029,7 +1029,7 @@ def _bare_phrase(text: str, lang: str) -> str:
     """A question that is a noun phrase alone ("Small backpacks?", "Des alternatives ?"), said as it is, or ""."""
     words = text.split()
     lowered = [word.lower() for word in words]
-    if not 1 <= len(words) <= 3 or not all(word.isalpha() for word in words) or words[0].isupper() and len(words) > 1:
+    if not 1 <= len(words) <= 3 or not all(word.isalpha() for word in words) or (words[0].isupper() and len(words) > 1):
         return ""
     last = lowered[-1]
     if lang == "fr":
