@@ -252,3 +252,16 @@ def test_a_customer_who_wrote_in_private_is_answered_there_not_sent_to_the_phone
     for reply in (s.public_reply for s in suggest_variants(comment, 6, rules=RULES, lang=lang)):
         assert "+33" not in reply and "@atelier-exemple" not in reply, reply
         assert re.search(r"message|MP", reply), reply
+
+
+@pytest.mark.parametrize(
+    ("comment", "lang"),
+    [("No internet or phone since Monday, the router keeps rebooting. Fix it please.", "en"),
+     ("Plus d'internet ni de téléphone depuis 3 jours, la box clignote rouge.", "fr")],
+)  # fmt: skip
+def test_a_customer_whose_line_is_down_is_never_asked_to_call(comment: str, lang: str) -> None:
+    suggestions = suggest_variants(comment, 6, rules=RULES, lang=lang)
+    for s in suggestions:
+        assert "+33" not in s.public_reply and "@atelier-exemple" in s.public_reply, s.public_reply
+        assert "+33" not in s.private_script, s.private_script
+    assert any(re.search(r"line|ligne", s.public_reply) for s in suggestions)

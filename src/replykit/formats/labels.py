@@ -43,7 +43,8 @@ LABELS: dict[str, dict[str, str]] = {
         "heard": "Heard", "heard.subject": "subject", "heard.aspects": "aspects", "heard.object": "named",
         "heard.duration": "how long", "heard.repetition": "again", "heard.amount": "amount", "heard.date": "when",
         "heard.reference": "reference (private)",
-        "heard.wrote_privately": "wrote to us", "heard.channels_tried": "tried", "heard.people": "people",
+        "heard.wrote_privately": "wrote to us",
+        "heard.line_down": "line down", "heard.channels_tried": "tried", "heard.people": "people",
         "heard.praised": "praised", "heard.ask": "asks",
         "stance.praised": "praised", "stance.blamed": "blamed", "stance.named": "named",
         # the batch table and summary
@@ -67,7 +68,8 @@ LABELS: dict[str, dict[str, str]] = {
         "heard": "Entendu", "heard.subject": "sujet", "heard.aspects": "aspects", "heard.object": "nommé",
         "heard.duration": "durée", "heard.repetition": "répété", "heard.amount": "montant", "heard.date": "quand",
         "heard.reference": "référence (privée)",
-        "heard.wrote_privately": "nous a écrit", "heard.channels_tried": "déjà essayé", "heard.people": "personnes",
+        "heard.wrote_privately": "nous a écrit",
+        "heard.line_down": "ligne coupée", "heard.channels_tried": "déjà essayé", "heard.people": "personnes",
         "heard.praised": "apprécié", "heard.ask": "demande",
         "stance.praised": "félicité", "stance.blamed": "mis en cause", "stance.named": "nommé",
         "table.line": "Ligne", "table.id": "ID", "table.esc": "Esc.", "table.comment": "Commentaire",
@@ -130,7 +132,7 @@ def heard_lines(result: Suggestion) -> list[tuple[str, str]]:
         lines.append((text["heard.aspects"], ", ".join(f"{a.id} ({a.words})" for a in others)))
     if heard.praised:
         lines.append((text["heard.praised"], f"{heard.praised.id} ({heard.praised.words})"))
-    for key in ("object", "duration", "repetition", "amount", "date", "reference", "wrote_privately"):
+    for key in ("object", "duration", "repetition", "amount", "date", "reference", "wrote_privately", "line_down"):
         phrase = getattr(heard, key)
         if phrase:
             value = phrase.text if phrase.text == phrase.words else f"{phrase.text} ({phrase.words})"

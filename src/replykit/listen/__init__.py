@@ -47,6 +47,7 @@ def hear(rules: Rules, text: str, result: Triage) -> Heard:
         date=facts.date,
         reference=facts.reference,
         wrote_privately=facts.wrote_privately,
+        line_down=facts.line_down,
         channels_tried=c.hear_channels(reading, vocab) if vocab is not None else (),
         people=c.hear_people(reading, rules),
         praised=heard.praised,

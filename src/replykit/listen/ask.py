@@ -382,7 +382,7 @@ def clause(question: str, lang: str) -> str:
     names the kind of question.
     """
     lang = "fr" if lang == "fr" else "en"
-    text = prepared(question, lang)
+    text = _calmed(prepared(question, lang))
     if not text or not _plain(text) or _IDENTITY[lang].search(text) or is_jab(text, lang):
         return ""
     for candidate, whole, led in _candidates(text, lang):
@@ -461,6 +461,14 @@ def _shortened(text: str, lang: str) -> Iterator[tuple[str, bool]]:
 def _unclean(text: str) -> bool:
     """Whether ``text`` holds a link, a tag, an emoji, a second sentence or a quote left open."""
     return bool(_NOT_CLEAN.search(text)) or text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
+def _calmed(text: str) -> str:
+    """A shouted question in small letters ("WHERE IS MY BAG" -> "where is my bag"): the reply says it back calmly."""
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) < 8 or sum(char.isupper() for char in letters) <= len(letters) * 0.8:
+        return text
+    return re.sub(r"\bi\b", "I", text.lower())
 
 
 def _plain(text: str) -> bool:
@@ -946,7 +954,7 @@ def _about(reading: Reading, question: str, lang: str, aspects: tuple[Aspect, ..
     the question ("the wifi"), a specific one: never the waiting or the visit a word like "wait" names.
     """
     lang = "fr" if lang == "fr" else "en"
-    text = prepared(question, lang)
+    text = _calmed(prepared(question, lang))
     if not text or not _plain(text) or is_jab(text, lang) or _IDENTITY[lang].search(text):
         return ""
     for pattern in _ABOUT[lang]:

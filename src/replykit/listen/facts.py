@@ -190,6 +190,7 @@ class Facts(NamedTuple):
     date: Phrase | None
     reference: Phrase | None
     wrote_privately: Phrase | None
+    line_down: Phrase | None
 
 
 def hear_facts(reading: Reading) -> Facts:
@@ -198,7 +199,8 @@ def hear_facts(reading: Reading) -> Facts:
     reference, _ = _first(reading, REFERENCE, None)
     amount, _ = _first(reading, AMOUNT, None)
     date, _ = _first(reading, DATE.get(lang, ()), taken)
-    return Facts(duration, _repetition(reading), amount, date, reference, _cue(reading, "wrote_privately"))
+    wrote, down = _cue(reading, "wrote_privately"), _cue(reading, "line_down")
+    return Facts(duration, _repetition(reading), amount, date, reference, wrote, down)
 
 
 _GATES: dict[tuple[str, ...], re.Pattern[str]] = {}

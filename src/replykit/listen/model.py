@@ -93,6 +93,7 @@ class Heard:
     date: Phrase | None = None  # "samedi", "on the 24th"
     reference: Phrase | None = None  # an order or case number: private script only, never public
     wrote_privately: Phrase | None = None  # "I sent you a DM", "je vous ai écrit en MP": answer them there
+    line_down: Phrase | None = None  # "plus de téléphone", "no dial tone": their phone line is down: no "call us"
     channels_tried: tuple[Channel, ...] = ()
     people: tuple[Person, ...] = ()
     praised: Aspect | None = None  # what was praised in a mixed comment
@@ -106,9 +107,11 @@ class Heard:
         return data
 
     def context(self) -> dict[str, Any]:
-        """What templates receive as ``heard``: the same fields, plus ``tried`` (the channel ids)."""
+        """What templates receive as ``heard``: the same fields, plus ``tried`` (the channel ids) and
+        ``unreachable`` (those, and the phone when the customer's own line is down: ways a reply never offers)."""
         data = self.to_dict()
         data["tried"] = [channel.id for channel in self.channels_tried]
+        data["unreachable"] = data["tried"] + (["phone"] if self.line_down and "phone" not in data["tried"] else [])
         return data
 
 

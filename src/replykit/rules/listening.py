@@ -30,7 +30,9 @@ ASK_KINDS = (
     "dietary", "delivery", "order_status", "refund", "how_to", "account", "cancel", "payment", "product",
     "contact", "status", "other",
 )  # fmt: skip
-SECTION_KEYS = ("tone", "aspects", "channels", "unanswered", "repetition", "not_repetition", "wrote_privately", "asks")
+SECTION_KEYS = (
+    "tone", "aspects", "channels", "unanswered", "repetition", "not_repetition", "wrote_privately", "line_down", "asks",
+)  # fmt: skip
 TONES = ("negative", "positive")
 TONE_KEYS = (*TONES, "except")
 FORM_KEYS = ("phrase", "the", "gender", "number", "terms", "only_near", "except")
@@ -101,7 +103,7 @@ def parse_listening(check: Checker, value: Any, parts: Parts, path: KeyPath = ("
         for name in TONES:
             if name in tone:
                 parts.add(f"tone:{name}", parse_terms(check, tone[name], (*path, "tone", name)), unless)
-    for key in ("unanswered", "repetition", "not_repetition", "wrote_privately"):
+    for key in ("unanswered", "repetition", "not_repetition", "wrote_privately", "line_down"):
         if key in raw:
             parts.add(key, parse_terms(check, raw[key], (*path, key)))
     if "aspects" in raw:

@@ -11,6 +11,7 @@ SMS spellings written out ("u" -> "you", "c" -> "c'est").
 
 from __future__ import annotations
 
+import functools
 import re
 
 from replykit.text.lazyre import lazy_compile as rx  # compiled on first use: importing costs nothing
@@ -117,6 +118,13 @@ _PRESENCE = rx(
     re.IGNORECASE,
 )
 
+# A wait said back as a question is indignation, not a question ("14 hours?", "2 heures ?!").
+_WAIT = rx(
+    r"^(?:only |just |over |more than |plus de |déjà |deja )?\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|mins?|minutes?|"
+    r"days?|weeks?|months?|heures?|jours?|semaines?|mois)$",
+    re.IGNORECASE,
+)
+
 # A customer's words echoed back as a jab: "use the app you say??", "patienter, vous dites ?".
 _ECHO = rx(r"(?:,\s*|\b)(?:you say|u say|you said|vous dites|tu dis|vous avez dit)$", re.IGNORECASE)
 
@@ -146,7 +154,7 @@ def rhetorical(question: str, lang: str) -> bool:
 
 def is_jab(text: str, lang: str) -> bool:
     """Whether ``text``, already ``prepared``, is a jab rather than a question."""
-    return bool(RHETORICAL[lang].match(text) or _ECHO.search(text))
+    return bool(RHETORICAL[lang].match(text) or _ECHO.search(text) or _WAIT.match(text))
 
 
 def prepared(question: str, lang: str) -> str:
@@ -195,26 +203,31 @@ def _without_opener(text: str, lang: str) -> str:
     return text
 
 
-def asked_questions(text: str) -> int:
-    """How many sentences of ``text`` hold a "?" and ask something: jabs and "anyone there?" left out."""
-    return _questions(text).count("asked")
+def asked_questions(text: str, lang: str = "") -> int:
+    """How many sentences of ``text`` hold a "?" and ask something: jabs and "anyone there?" left out.
+
+    ``lang`` ("en" or "fr") reads the jabs of that language only; "" reads both (slower).
+    """
+    return _questions(text, lang).count("asked")
 
 
-def jabs(text: str) -> int:
+def jabs(text: str, lang: str = "") -> int:
     """How many sentences of ``text`` hold a "?" and are jabs ("Seriously?", "c'est normal ?")."""
-    return _questions(text).count("jab")
+    return _questions(text, lang).count("jab")
 
 
-def _questions(text: str) -> list[str]:
+@functools.lru_cache(maxsize=64)  # the routing reads both measures of one comment: it is split once
+def _questions(text: str, lang: str) -> tuple[str, ...]:
     """Each sentence holding a "?" ("?!", "?@brand" and "?n" included), as "asked", "jab" or "presence"
     (asking whether anyone is there, or nothing at all: "hello???")."""
     if "?" not in text:
-        return []
+        return ()
+    langs = (lang,) if lang in ("en", "fr") else ("en", "fr")
     found = []
     for sentence in (s for s in split_sentences(text) if "?" in s):
-        said = {lang: prepared(sentence, lang).replace("’", "'") for lang in ("en", "fr")}
+        said = {one: prepared(sentence, one).replace("’", "'") for one in langs}
         if any(_PRESENCE.match(t) or not t.strip() for t in said.values()):  # "hello???": nothing asked
             found.append("presence")
         else:
-            found.append("jab" if any(is_jab(t, lang) for lang, t in said.items()) else "asked")
-    return found
+            found.append("jab" if any(is_jab(t, one) for one, t in said.items()) else "asked")
+    return tuple(found)

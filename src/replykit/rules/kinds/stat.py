@@ -36,7 +36,7 @@ def parse(check: Checker, raw: dict[str, Any], path: KeyPath, common: dict[str, 
 
 
 def value(facts: Facts, signal: Signal) -> tuple[float, None]:
-    return measure(signal.measure, facts.text), None
+    return measure(signal.measure, facts.text, facts.lang), None
 
 
 def evidence(facts: Facts, signal: Signal, value: float, details: None) -> list[str]:
@@ -49,7 +49,7 @@ _MENTION = re.compile(r"(?<!\w)@\w+")
 _RUN = re.compile(r"[!?]{2,}")
 
 
-def measure(name: str, text: str) -> float:
+def measure(name: str, text: str, lang: str = "") -> float:
     """A text statistic of the raw comment (see the `stat` signal kind)."""
     if name == "caps_ratio":
         letters = [c for c in _MENTION.sub("", text) if c.isalpha()]
@@ -59,9 +59,9 @@ def measure(name: str, text: str) -> float:
     if name == "questions":
         return float(text.count("?"))
     if name == "asked_questions":
-        return float(asked_questions(text))
+        return float(asked_questions(text, lang))
     if name == "jabs":
-        return float(jabs(text))
+        return float(jabs(text, lang))
     if name == "length":
         return float(len(text))
     if name == "words":
