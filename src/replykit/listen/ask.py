@@ -161,6 +161,7 @@ _LEAD_INS = {
     "en": rx(
         r"^(?:i (?:was|am|'m) (?:just )?wondering|just wondering|wondering|i wonder|i'd like to know|i would like to "
         r"know|i want to know|i need to know|i'm curious|(?:do|does) (?:you|anyone|anybody|someone) know|anyone know|"
+        r"anybody know|anyone knows|anybody knows|"
         r"(?:can|could|would) (?:you|someone|somebody|anyone|anybody) (?:tell|let) me(?: know)?|"
         r"(?:can|could) (?:you|someone) (?:advise|confirm|explain)(?: to me)?|let me know|(?:any|no) ideas?|"
         r"(?:can|may) i ask|mind if i ask|is it possible to (?:know|find out)|any (?:word|news|update|info)(?: on)?)"
@@ -278,11 +279,21 @@ _TAIL = {
                      r"quand|lorsque|depuis que|sauf que|à cause|où est-ce|suite à)\s.*$",
                      re.IGNORECASE),
 }  # fmt: skip
+# Where a long question's places and times begin: cut there when nothing shorter reads.
+_PLACE_TAIL = {
+    # never "to" nor "à" (also before a verb), nor the particle of "carry on", "check in", "log in"
+    "en": rx(
+        r"(?<!carry)(?<!check)(?<!log)(?<!sign)(?<!drop)(?<!pick)(?<!fill)(?<!turn)(?<!hold)(?<!plug)(?<!get)"
+        r"\s(?:for|at|on|in|from|out of|during|via|near|around|between)\s(?=\S)",
+        re.IGNORECASE,
+    ),
+    "fr": rx(r"\s(?:pour|au|aux|en|depuis|vers|pendant|chez|entre|sur)\s(?=\S)", re.IGNORECASE),
+}
 # A clause cut short ("whether you'll fly to LA like", "si vous livrez avec"): never quoted.
 _DANGLING = rx(r"\b(?:the|a|an|and|or|but|like|than|with|my|your|who|which|it's|there's|be|de|à|avec|le|"
                        r"la|les|et|ou|du|des|pour|mon|ma|votre)$", re.IGNORECASE)  # fmt: skip
 # An auxiliary left where an inversion was ("whether you book a massage can on Saturday"): never quoted.
-_LEFTOVER = rx(
+LEFTOVER = rx(
     r"\b(?:can|could|will|would|(?<!can )(?<!could )(?<!will )(?<!would )(?<!to )(?:do|does))"
     r"(?:\s+(?:on|at|in|for|the|a|an|this|next|to)\b|$)"
 )  # "anything I can do to help" is no leftover
@@ -401,7 +412,7 @@ def clause(question: str, lang: str) -> str:
                 out
                 and len(out.split()) <= MAX_WORDS
                 and _substantial(out)
-                and not _LEFTOVER.search(out)
+                and not LEFTOVER.search(out)
                 and not (_DANGLING.search(out))
             ):
                 return out
@@ -456,6 +467,14 @@ def _shortened(text: str, lang: str) -> Iterator[tuple[str, bool]]:
         tail = _TAIL[lang].search(text)
         if tail and len(text[: tail.start()].split()) >= 3:
             yield text[: tail.start()], True
+            text = text[: tail.start()]
+    if len(text.split()) > MAX_WORDS:
+        # still too long: without its last places and times ("... at the airport for my 6:15 flight out of SAN")
+        comma = text.find(", ")
+        ends = [m.start() for m in _PLACE_TAIL[lang].finditer(text)] + ([comma] if comma > 0 else [])
+        cuts = sorted(c for c in ends if 5 <= len(text[:c].split()) <= MAX_WORDS and (comma < 0 or c <= comma))
+        if cuts:
+            yield text[: cuts[-1]], True
 
 
 def _unclean(text: str) -> bool:
@@ -463,8 +482,14 @@ def _unclean(text: str) -> bool:
     return bool(_NOT_CLEAN.search(text)) or text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
+_FILLERS = rx(r"(?:^|\s|,)(?:lol|lmao|lmfao|rofl|omg|smh|tbh|ikr|btw|haha\w*|hehe\w*|mdr+|ptdr|jpp)(?=$|[\s,.!?])",
+              re.IGNORECASE)  # fmt: skip
+
+
 def _calmed(text: str) -> str:
-    """A shouted question in small letters ("WHERE IS MY BAG" -> "where is my bag"): the reply says it back calmly."""
+    """A shouted question in small letters ("WHERE IS MY BAG" -> "where is my bag"): the reply says it back calmly.
+    Fillers go ("lol", "omg", "mdr"); a swear word stays, and ``_plain`` then keeps the question unsaid."""
+    text = re.sub(r"\s+", " ", _FILLERS.sub("", text)).strip(" ,")
     letters = [char for char in text if char.isalpha()]
     if len(letters) < 8 or sum(char.isupper() for char in letters) <= len(letters) * 0.8:
         return text
@@ -665,6 +690,13 @@ def _idiom_en(text: str) -> str | None:
         rest = think.group(1)  # "do you think the flights will be cancelled": whether the flights will be
         if not _NEGATIVE["en"].search(rest) and not rest.lower().startswith(_WH_EN):
             return "whether " + rest
+    means = re.match(r"^(?:so )?does (that|this|it) mean (?:that )?(.+)$", text, re.IGNORECASE)
+    if means and not _NEGATIVE["en"].search(means.group(2)):
+        return f"whether {means.group(1).lower()} means {means.group(2)}"  # "does that mean I have to go there"
+    stock = re.match(r"^any (.+?) (available|left|in stock|on sale|open)\b(.*)$", text, re.IGNORECASE)
+    if stock and len(stock.group(1).split()) <= 4:
+        be = "are" if stock.group(1).lower().endswith("s") else "is"  # "any seats left", "any bread left"
+        return f"whether there {be} any {stock.group(1)} {stock.group(2)}{stock.group(3)}"
     getting = re.match(r"^(?:is there )?(?:any|a|some) chance of (\w+ing)\s+(.+)$", text, re.IGNORECASE)
     if getting and _base(getting.group(1)):
         return f"whether it is possible to {_base(getting.group(1))} {getting.group(2)}"  # "any chance of getting"

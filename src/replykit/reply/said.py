@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from replykit.listen.ask import LEFTOVER
 from replykit.listen.model import Aspect, Heard
 from replykit.reply.voice import in_our_voice
 from replykit.triage.walk import Triage
@@ -81,7 +82,9 @@ INCIDENTS: tuple[tuple[str, dict[str, str]], ...] = (
 SOFT = re.compile(r"\b(svp|stp|please|pls|plz|thx|merci|s'il vous pla[îi]t|slt|bjr|pk|pcq|jsp|tkt)\b", re.I)
 # Question clauses that are no indirect speech: "how much for balayage", "combien pour rajouter".
 VERBLESS = re.compile(
-    r"^(how much|combien|price|prix|tarif)\b(?! (does|do|is|are|it|coûte|coûtent|est|sont|ça)\b)", re.I
+    r"^(how much|combien|price|prix|tarif)\b"
+    r"(?! (does|do|is|are|it|i|you|we|they|he|she|the|my|your|a|an|coûte|coûtent|est|sont|ça|je|vous|le|la|les)\b)",
+    re.I,
 )
 
 
@@ -283,7 +286,7 @@ def clean_clause(clause: str, lang: str) -> str:
             return ""
     elif not re.match(r"(whether|if|when|where|how|what|which|why|who)\b", ours, re.I):
         return ""
-    elif re.search(r"\b(can|could|will|would|do|does)(\s+(on|at|in|for|the|a|an|this|next|to)\b|$)", ours):
+    elif LEFTOVER.search(ours):
         return ""  # an inversion left over: "whether you book a massage can on Saturday"
     return ours
 
@@ -322,6 +325,8 @@ def asked_about(heard: Heard, lang: str) -> str:
             if lang == "fr":
                 return "le prix " + (f"d'{what}" if what[:1].lower() in "aeiouéèh" else f"de {what}")
             return f"the price of {what}"
+        if heard.ask.about:
+            return heard.ask.about  # "any changes to the award ticket prices?": what it asks about, not "the price"
     base = ASKED.get(lang, ASKED["en"]).get(kind, "")
     if not base and heard.subject and heard.subject.id not in ("experience", "service"):
         base = heard.subject.the

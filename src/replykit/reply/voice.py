@@ -48,6 +48,12 @@ _PIECES = {
 }
 
 
+# "do you", "can you": "you" is the subject after an auxiliary, never the object of a verb.
+_AUXILIARIES = frozenset(
+    "do does did can could will would should shall may might must have has had be is are was were".split()
+)
+
+
 def in_our_voice(clause: str, lang: str) -> str:
     """``clause`` with the customer's and the business's persons swapped."""
     if not clause:
@@ -77,6 +83,9 @@ def _swap(word: str, previous: str, following: str, table: dict[str, str], lang:
         if previous == "nous" and re.fullmatch(r"\w+ons", lower):
             return word[:-3] + "ez"  # "nous pouvons" -> "vous pouvez"
     if lang == "en" and lower == "you" and previous and previous not in _EN_SUBJECT_AFTER:
+        verb = previous in BASE_VERBS or previous in ("bring", "brought", "tell", "told", "ask", "asked", "thank")
+        if verb and previous not in _AUXILIARIES:
+            return "us"  # "what we can do to bring you back": the object of a verb
         subject = (following in _EN_VERB_AFTER or following in BASE_VERBS or following.endswith("ed")) and (
             previous not in _EN_CAUSATIVE  # "let you know": an object still
         )

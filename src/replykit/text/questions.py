@@ -39,6 +39,9 @@ _INLINE_TAG = rx(
     r"vers|chez|avec|et|ou)|,)\s)[#@]([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ_]*)\b(?![@#])",
     re.IGNORECASE,
 )
+# A tag or a mention inside a sentence, words on both sides, is said as a word too ("can I see @Imaginedragons in
+# Atlanta", "tickets for the #DestinationDragons show").
+_MID_TAG = rx(r"(?<=\w )[#@]([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ_]*)\b(?![@#])(?=\s+[A-Za-zÀ-ÿ])")
 
 # Politeness is no part of the question: dropped wherever it stands ("can you please tell me").
 POLITE = {
@@ -82,6 +85,7 @@ RHETORICAL = {
         r"^(?:(?:are|r) (?:you|u)(?: guys)? (?:serious|kidding|joking|for real|insane|crazy|mad|stupid|dumb|high|"
         r"drunk|joking me|taking the piss|trying)|is this (?:a joke|real|serious|for real|how you|what you call)|"
         r"seriously|really|huh|wtf|what the (?:hell|heck|fuck|f)|how hard (?:is|can|could)|"
+        r"how (?:gross|ridiculous|stupid|rude|pathetic|disgusting|unprofessional|sad|embarrassing) (?:is|was|are)|"
         r"how (?:is|was) (?:this|that|it) (?:ok|okay|acceptable|fair|possible|legal|right|normal|allowed)|"
         r"(?:what's|what is) wrong with|(?:do|did) you (?:even|really) (?:care|read|listen)|don't you (?:care|think|"
         r"read)|who does that|how dare|why (?:would|do|did) (?:you|anyone|anybody) (?:even|ever|hate|treat|keep|"
@@ -169,7 +173,7 @@ def prepared(question: str, lang: str) -> str:
         text = re.sub(r"^[^\w@#\"“'(]+", "", text)  # ".@united", "& @united", "👍 When are you"
         text = MENTION.sub("", GREETING.sub("", text)).strip()
     text = _TRAILING_MENTION.sub("", text)
-    text = _INLINE_TAG.sub(lambda m: m.group(1) + m.group(2), text)
+    text = _MID_TAG.sub(r"\1", _INLINE_TAG.sub(lambda m: m.group(1) + m.group(2), text))
     text = REFERENCE.sub("", POLITE[lang].sub("", text)).strip().rstrip("?!. ").strip(" ,")
     text = _written_out(re.sub(r"\s+", " ", text), lang)
     return uncapitalised(_without_opener(text, lang))
