@@ -25,6 +25,8 @@ specific wrong one. Every field is plain text the templates insert as data.
 - ``incident``: for a crisis, the incident named ("the allergic reaction"), or "".
 - ``asked``: for a question, the clause in our voice when it reads as clean
   indirect speech, else ""; ``asked_about``: what was asked, as a noun phrase.
+- ``pressed``: the customer writes under pressure (shouting, "!!", "?!"): never
+  "Good question" then.
 """
 
 from __future__ import annotations
@@ -119,7 +121,15 @@ def what_we_say(heard: Heard, result: Triage, text: str = "") -> dict[str, Any]:
         if heard.praised and heard.praised != subject and _sincere(result, text, found)
         else None,
         "reservation": "contrast" in found,
+        "pressed": pressed(text),
     }
+
+
+def pressed(text: str) -> bool:
+    """Whether the comment is written under pressure: shouted, or "!!", "?!" ("WHERE IS MY CAKE??")."""
+    letters = [char for char in re.sub(r"(?<!\w)@\w+", "", text) if char.isalpha()]
+    shouted = len(letters) >= 8 and sum(char.isupper() for char in letters) >= 0.7 * len(letters)
+    return shouted or bool(re.search(r"!!|\?!|!\?|\?\?", text))
 
 
 # Compliments that open sarcastic complaints ("super le service : on te raccroche au nez"):
