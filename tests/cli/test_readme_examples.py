@@ -1,5 +1,5 @@
-"""The README's console examples are real: each self-contained ``$ replykit ...``
-example is run and must print exactly what the README shows.
+"""The README's and the docs' console examples are real: each ``$ replykit ...``
+example is run and must print exactly what the page shows.
 
 An example whose output ends with a ``...`` line shows only the head of it.
 Self-contained: no pipe, no redirection, and every file it names exists (the
@@ -7,7 +7,7 @@ bundled ``examples/``, or ``../shared/data`` beside the repository). Examples
 run in a scratch folder laid out like the repository's parent, so files they
 write (``learn -o``) never land in the repository.
 
-After a deliberate change of output, refresh the README with::
+After a deliberate change of output, refresh the README and the docs with::
 
     python tests/cli/test_readme_examples.py --update
 """
@@ -27,19 +27,28 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 README = REPO / "README.md"
+# The README and the reference pages split from it; rules.md and templates.md show examples run in a folder of
+# their own (issue 14: every page to run, as a shell session).
+PAGES = [README] + [REPO / "docs" / f"{name}.md" for name in
+                    ("commands", "configuration", "json", "python-api", "tree", "safety", "development")]  # fmt: skip
 SHARED = REPO.parent / "shared"
 
 
 class Example(NamedTuple):
-    line: int  # of the command in README.md
+    line: int  # of the command in its page
     command: str
     expected: str
     start: int  # character offsets of the expected output in README.md
     end: int
     folder: str  # where the block's `$ cd` lines lead, from the scratch folder ("" for itself)
+    page: str = "README.md"  # the page, from the repository root
+
+    @property
+    def where(self) -> str:
+        return f"{self.page}:{self.line}"
 
 
-def examples(text: str) -> list[Example]:
+def examples(text: str, page: str = "README.md") -> list[Example]:
     found = []
     for block in re.finditer(r"```console\n(.*?)```", text, re.S):
         offset, folder = block.start(1), ""
@@ -52,7 +61,7 @@ def examples(text: str) -> list[Example]:
             if command.startswith("cd "):  # an absolute folder in the README stands for the scratch folder
                 target = command[3:].strip()
                 folder = "" if target.startswith("/") else str(Path(folder) / target)
-            found.append(Example(line, command, text[start:end], start, end, folder))
+            found.append(Example(line, command, text[start:end], start, end, folder, page))
     return found
 
 
@@ -107,10 +116,15 @@ def scratch(root: Path) -> Path:
     return cwd
 
 
+def page_examples(page: Path) -> list[Example]:
+    return examples(page.read_text("utf-8"), str(page.relative_to(REPO)))
+
+
 def test_the_readme_shows_runnable_examples() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         cwd = scratch(Path(tmp))
-        assert sum(runnable(e, cwd) for e in examples(README.read_text("utf-8"))) >= 10
+        assert sum(runnable(e, cwd) for e in page_examples(README)) >= 3
+        assert sum(runnable(e, cwd) for page in PAGES for e in page_examples(page)) >= 15
 
 
 @pytest.fixture(scope="module")
@@ -118,14 +132,14 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return scratch(tmp_path_factory.mktemp("readme"))
 
 
-PLAIN = [e for e in examples(README.read_text("utf-8")) if replykit_only(e)]  # read once, at collection
+PLAIN = [e for page in PAGES for e in page_examples(page) if replykit_only(e)]  # read once, at collection
 
 
-@pytest.mark.parametrize("example", PLAIN, ids=[f"line{e.line}" for e in PLAIN])
+@pytest.mark.parametrize("example", PLAIN, ids=[e.where for e in PLAIN])
 def test_readme_example_prints_what_the_readme_shows(example: Example, workdir: Path) -> None:
     if not runnable(example, workdir):
-        pytest.skip("names a file the README makes with a shell command (cat, jq) first")
-    assert shown(run(example, workdir), example.expected) == example.expected, f"README.md:{example.line}"
+        pytest.skip("names a file the page makes with a shell command (cat, jq) first")  # issue 14: to run too
+    assert shown(run(example, workdir), example.expected) == example.expected, example.where
 
 
 def shown(output: str, expected: str) -> str:
@@ -137,20 +151,21 @@ def shown(output: str, expected: str) -> str:
 
 
 def update() -> int:
-    """Rewrite the output of every runnable example in README.md; report what changed."""
-    text = README.read_text("utf-8")
-    changes = []
-    with tempfile.TemporaryDirectory() as tmp:
-        cwd = scratch(Path(tmp))
-        for example in examples(text):  # in order: an example may use what an earlier one made
-            if runnable(example, cwd):
-                output = shown(run(example, cwd), example.expected)
-                if output != example.expected:
-                    print(f"README.md:{example.line}: updated  $ {example.command[:80]}")
-                    changes.append((example.start, example.end, output))
-    for start, end, output in reversed(changes):
-        text = text[:start] + output + text[end:]
-    README.write_text(text, "utf-8")
+    """Rewrite the output of every runnable example in README.md and docs/; report what changed."""
+    for page in PAGES:
+        text = page.read_text("utf-8")
+        changes = []
+        with tempfile.TemporaryDirectory() as tmp:
+            cwd = scratch(Path(tmp))
+            for example in page_examples(page):  # in order: an example may use what an earlier one made
+                if runnable(example, cwd):
+                    output = shown(run(example, cwd), example.expected)
+                    if output != example.expected:
+                        print(f"{example.where}: updated  $ {example.command[:80]}")
+                        changes.append((example.start, example.end, output))
+        for start, end, output in reversed(changes):
+            text = text[:start] + output + text[end:]
+        page.write_text(text, "utf-8")
     return 0
 
 
