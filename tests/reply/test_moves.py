@@ -265,3 +265,36 @@ def test_a_customer_whose_line_is_down_is_never_asked_to_call(comment: str, lang
         assert "+33" not in s.public_reply and "@atelier-exemple" in s.public_reply, s.public_reply
         assert "+33" not in s.private_script, s.private_script
     assert any(re.search(r"line|ligne", s.public_reply) for s in suggestions)
+
+
+@pytest.mark.parametrize(("stars", "lang"), [(5, "en"), (4, "fr"), (3, "en"), (3, "fr")])
+def test_a_rating_without_words_is_thanked_for_the_rating_not_for_a_message(stars: int, lang: str) -> None:
+    from replykit import suggest
+
+    for variant in range(3):
+        reply = suggest("", rules=RULES, lang=lang, fields={"stars": stars}, alternative=variant).public_reply
+        assert re.search(r"star|rating|rate us|étoiles|note", reply), reply
+        assert "your message" not in reply and "votre message" not in reply, reply
+
+
+def test_no_words_and_no_rating_is_still_an_error() -> None:
+    from replykit import ReplykitError, suggest
+
+    with pytest.raises(ReplykitError, match="empty"):
+        suggest("  ", rules=RULES, fields={"likes": 3})
+
+
+@pytest.mark.parametrize(
+    ("comment", "lang", "both"),
+    [("The food was mediocre at best but it was the horrible service that made me vow never to go back.", "en",
+      ("food", "service")),
+     ("Le plat était fade et trop cuit, et l'accueil franchement désagréable.", "fr", ("repas", "accueil"))],
+)  # fmt: skip
+def test_a_review_blaming_two_things_hears_both_said_back(comment: str, lang: str, both: tuple[str, str]) -> None:
+    for s in suggest_variants(comment, 3, rules=RULES, lang=lang):
+        assert all(word in s.public_reply for word in both), s.public_reply
+
+
+def test_a_noise_or_a_price_is_never_said_to_fall_short() -> None:
+    reply = suggest_variants("The service was slow and the music was far too loud.", 3, rules=RULES, lang="en")
+    assert not any(re.search(r"noise (fell|didn't)|and the noise", s.public_reply) for s in reply)

@@ -51,6 +51,7 @@ def hear(rules: Rules, text: str, result: Triage) -> Heard:
         channels_tried=c.hear_channels(reading, vocab) if vocab is not None else (),
         people=c.hear_people(reading, rules),
         praised=heard.praised,
+        blamed=tuple(a.id for a in heard.aspects if a.id in heard.blamed),
         ask=c.hear_ask(reading, vocab, result.outcome.category == "question", heard.aspects),
     )
 

@@ -97,6 +97,7 @@ class Heard:
     channels_tried: tuple[Channel, ...] = ()
     people: tuple[Person, ...] = ()
     praised: Aspect | None = None  # what was praised in a mixed comment
+    blamed: tuple[str, ...] = ()  # ids of the aspects complained about, in the comment's order
     ask: Ask | None = None
     notes: tuple[str, ...] = field(default=(), compare=False)
 

@@ -25,6 +25,10 @@ specific wrong one. Every field is plain text the templates insert as data.
 - ``incident``: for a crisis, the incident named ("the allergic reaction"), or "".
 - ``asked``: for a question, the clause in our voice when it reads as clean
   indirect speech, else ""; ``asked_about``: what was asked, as a noun phrase.
+- ``also``: a second aspect complained about (its ``the``, ``gender``, ``number``),
+  said back beside the subject in a review that blames several things, or None.
+- ``rating_only``: a review with a star rating and no text: the reply thanks for
+  the rating, never for "your message".
 - ``pressed``: the customer writes under pressure (shouting, "!!", "?!"): never
   "Good question" then.
 """
@@ -90,7 +94,7 @@ VERBLESS = re.compile(
 )
 
 
-def what_we_say(heard: Heard, result: Triage, text: str = "") -> dict[str, Any]:
+def what_we_say(heard: Heard, result: Triage, text: str = "", rating_only: bool = False) -> dict[str, Any]:
     """The ``said`` object the templates receive (see the module docstring)."""
     lang = result.lang
     subject = heard.subject
@@ -122,7 +126,32 @@ def what_we_say(heard: Heard, result: Triage, text: str = "") -> dict[str, Any]:
         else None,
         "reservation": "contrast" in found,
         "pressed": pressed(text),
+        "also": also_blamed(heard),
+        "rating_only": rating_only,  # a star rating and no words: thank for the rating, not "your message"
     }
+
+
+# Aspects that cannot "fall short" beside another: a problem in itself ("the noise", "the defect"), money (said
+# with its own words), a clause rather than a thing ("the food arriving cold"), an incident.
+NOT_SAID_TOGETHER = frozenset(
+    """noise pests mould water_leak product_defect deadline experience price double_charge billing refund payment
+    voucher food_temperature food_safety foreign_object safety allergic_reaction injury burn product_quality""".split()
+)
+
+
+def also_blamed(heard: Heard) -> dict[str, str] | None:
+    """A second aspect the customer complained about, to say back beside the subject ("le service et le repas"),
+    or None: never the subject itself, what was praised, nor an aspect said with the subject's own words."""
+    subject = heard.subject
+    if subject is None or len(heard.blamed) < 2 or subject.id in NOT_SAID_TOGETHER:
+        return None
+    praised = heard.praised.id if heard.praised else ""
+    for aspect in heard.aspects:
+        if aspect.id in NOT_SAID_TOGETHER or aspect.id in (subject.id, praised) or aspect.the == subject.the:
+            continue
+        if aspect.id in heard.blamed:
+            return {"id": aspect.id, "the": aspect.the, "gender": aspect.gender, "number": aspect.number}
+    return None
 
 
 def pressed(text: str) -> bool:

@@ -156,7 +156,8 @@ def suggest(
         heard = hear(rules, text, result)
     result = result._replace(solution_ids=relevant_solutions(rules, result, heard))
     variant = variant_number(case_ref, alternative)
-    context = build_context(rules, result, author, platform, case_ref, variables, heard, variant, text)
+    rating_only = not text.strip()  # the triage answered an empty comment: it carries a star rating
+    context = build_context(rules, result, author, platform, case_ref, variables, heard, variant, text, rating_only)
     folder = templates_dir_for(rules, templates)
     check_templates(rules.outcomes, folder, rules.checked_templates)
     if reuse_renders:
@@ -251,11 +252,13 @@ def build_context(
     heard: Heard = NOTHING_HEARD,
     variant: int = 0,
     text: str = "",
+    rating_only: bool = False,
 ) -> dict[str, Any]:
     """The variables every template receives (documented in docs/templates.md).
 
     ``text`` (the comment) is only read for the framing of facts already heard
-    ("£400 over the quote") and to name a crisis incident; it is never rendered.
+    ("£400 over the quote") and to name a crisis incident; it is never rendered. ``rating_only``: the
+    comment is a star rating with no words (``said.rating_only``).
     """
     lang = result.lang
     profile = {key: _localize(value, lang) for key, value in rules.profile.items()}
@@ -278,7 +281,7 @@ def build_context(
         "lang": lang,
         "topic": result.topic,
         "heard": heard_context(heard, lang),
-        "said": said_context(heard, result, text),
+        "said": said_context(heard, result, text, rating_only),
         "variant": variant,
         "outcome": _outcome_vars(result, lang),
         "policy": dict(rules.policy),
@@ -296,9 +299,9 @@ def heard_context(heard: Heard, lang: str) -> dict[str, Any]:
     return data
 
 
-def said_context(heard: Heard, result: Triage, text: str) -> dict[str, Any]:
+def said_context(heard: Heard, result: Triage, text: str, rating_only: bool = False) -> dict[str, Any]:
     """``said`` as templates read it: ``what_we_say()``, with aspects as plain dicts."""
-    said = what_we_say(heard, result, text)
+    said = what_we_say(heard, result, text, rating_only)
     praised = said["praised"]
     said["praised"] = heard.context()["praised"] if praised is not None else None
     return said

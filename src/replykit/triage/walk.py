@@ -173,10 +173,12 @@ class Facts:
 def triage(rules: Rules, text: str, *, lang: str | None = None, fields: dict[str, Any] | None = None) -> Triage:
     """Run ``text`` through ``rules`` and return the outcome with its explanation.
 
+    A review with a rating and no text (a ``stars`` field) is answered from its rating alone.
+
     Raises:
-        InputError: the comment is empty or only whitespace.
+        InputError: the comment is empty or only whitespace, and carries no rating.
     """
-    if not text or not text.strip():
+    if (not text or not text.strip()) and not rated(fields):
         raise InputError("the comment is empty: nothing to answer")
     notes = []
     if len(text) > MAX_ANALYSED_CHARS:
@@ -189,6 +191,12 @@ def triage(rules: Rules, text: str, *, lang: str | None = None, fields: dict[str
     outcome, path = walk(rules, facts)
     topic, solution_ids = _topic_and_solutions(rules, facts)
     return Triage(chosen, source, outcome, path, topic, solution_ids, (*notes, *facts.notes))
+
+
+def rated(fields: dict[str, Any] | None) -> bool:
+    """Whether the record carries a star rating (``stars``, 1 to 5): reason enough to answer without text."""
+    stars = (fields or {}).get("stars")
+    return isinstance(stars, int | float) and not isinstance(stars, bool) and 1 <= stars <= 5
 
 
 def _language(rules: Rules, tokens: list[str], text: str, forced: str | None) -> tuple[str, str]:
