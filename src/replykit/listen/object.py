@@ -32,7 +32,7 @@ STOPS = {
         ca cela ceci y me m te t lui leur puis toujours deja encore depuis avec sans chez sur sous par pour vers
         comme si lorsque parce alors aussi tres trop bien mal vraiment meme tout toute tous toutes ici la-bas hier
         aujourd demain ce cet cette ces le la les l un une des du au aux dans en a arrive arrivee arrives
-        arrivees recu recue recus recues reste restee attend attends attendu fait faite dit vient""".split()
+        arrivees recu recue recus recues reste restee attend attends attendu fait faite dit vient svp stp merci""".split()
     ),
     "en": frozenset(
         """is was are were be been being am has had have got gets get did does do didn doesn don
@@ -41,7 +41,7 @@ STOPS = {
         before and but or nor so then than i me he she it we they you him her them us this these those there here
         again ever very too really yet today yesterday tomorrow now arrived came went took left broke stopped
         keeps kept came come comes turned showed looked seems seemed tasted smelled felt
-        for from with in on at to by after during about since until""".split()
+        for from with in on at to by after during about since until please pls plz thanks thank thx cheers""".split()
     ),
 }
 # Words that carry the phrase on to the next word.
