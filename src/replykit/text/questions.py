@@ -84,7 +84,7 @@ RHETORICAL = {
     "en": rx(
         r"^(?:(?:are|r) (?:you|u)(?: guys)? (?:serious|kidding|joking|for real|insane|crazy|mad|stupid|dumb|high|"
         r"drunk|joking me|taking the piss|trying)|is this (?:a joke|real|serious|for real|how you|what you call)|"
-        r"seriously|really|huh|wtf|what the (?:hell|heck|fuck|f)|how hard (?:is|can|could)|"
+        r"seriously|really|huh|wtf|what the (?:hell|heck|fuck|f)|how hard (?:is|can|could)|who needs|"
         r"how (?:gross|ridiculous|stupid|rude|pathetic|disgusting|unprofessional|sad|embarrassing) (?:is|was|are)|"
         r"how (?:is|was) (?:this|that|it) (?:ok|okay|acceptable|fair|possible|legal|right|normal|allowed)|"
         r"(?:what's|what is) wrong with|(?:do|did) you (?:even|really) (?:care|read|listen)|don't you (?:care|think|"
