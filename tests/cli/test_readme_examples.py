@@ -28,8 +28,9 @@ How a page runs (the conventions a page follows, also in docs/development.md):
   with ``...``). (2) A fenced block (```yaml, ```json, ```csv, ```text,
   ```python, ...) introduced by a line that is only ``\\`NAME\\`:`` or that ends
   with ``(\\`NAME\\`):`` or ``(\\`NAME\\`, from line N):`` is written to NAME at
-  that point of the session: where a command of the page names ``/tmp/.../NAME``,
-  there; else in the scratch folder. A block shown "from line N" starts at line
+  that point of the session: a NAME under ``/tmp/`` (``/tmp/tpl/rules.yaml``)
+  where it says; else where a command of the page names ``/tmp/.../NAME``;
+  else in the scratch folder (a ``rules.yaml`` there replaces the default one). A block shown "from line N" starts at line
   N of its file: lines 1 to N-1 are those of the page's ``base.yaml`` block.
 - Outputs that change from run to run are kept out of the pages (case
   references are derived from the comment, not random).
@@ -186,13 +187,16 @@ def script(text: str, page: str, root: Path, home: Path, stage: Path, mark: str)
     out = ["set +e", "__rk_st=(0)"]
     pending: dict[int, list[str]] = {}
     for n, file in enumerate(files):
-        if ".." in Path(file.name).parts or file.name.startswith("/"):
-            raise ValueError(f"{page}: a named block must be a plain relative name: {file.name}")
+        if ".." in Path(file.name).parts or (file.name.startswith("/") and not file.name.startswith("/tmp/")):
+            raise ValueError(f"{page}: a named block must be a relative name or one under /tmp/: {file.name}")
         content = file.content
         if file.first_line > 1:
             content = "".join(base.splitlines(keepends=True)[: file.first_line - 1]) + content
         (stage / f"file{n}").write_text(content, "utf-8")
-        target = next((p for p in named_paths if p.endswith("/" + file.name)), str(home / file.name))
+        if file.name.startswith("/tmp/"):
+            target = TMP.sub(tmp, file.name)
+        else:
+            target = next((p for p in named_paths if p.endswith("/" + file.name)), str(home / file.name))
         pending.setdefault(file.before, []).append(
             f"mkdir -p {shlex.quote(str(Path(target).parent))}; rm -f {shlex.quote(target)};"
             f" cp {shlex.quote(str(stage / f'file{n}'))} {shlex.quote(target)}"
