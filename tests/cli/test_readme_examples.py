@@ -26,12 +26,13 @@ How a page runs (the conventions a page follows, also in docs/development.md):
 - **Files a page shows.** (1) ``$ cat FILE`` on a file that does not exist yet
   writes FILE first with the output the page shows (unless that output ends
   with ``...``). (2) A fenced block (```yaml, ```json, ```csv, ```text,
-  ```python, ...) introduced by a line that is only ``\\`NAME\\`:`` or that ends
-  with ``(\\`NAME\\`):`` or ``(\\`NAME\\`, from line N):`` is written to NAME at
+  ```python, ```jinja...) introduced by a line that is only ``\\`NAME\\`:`` or
+  that ends with ``(\\`NAME\\`):`` is written, whole, to NAME at
   that point of the session: a NAME under ``/tmp/`` (``/tmp/tpl/rules.yaml``)
   where it says; else where a command of the page names ``/tmp/.../NAME``;
-  else in the scratch folder (a ``rules.yaml`` there replaces the default one). A block shown "from line N" starts at line
-  N of its file: lines 1 to N-1 are those of the page's ``base.yaml`` block.
+  else in the scratch folder (a ``rules.yaml`` there replaces the default one).
+  A file the page needs and cannot show as text (invalid UTF-8, deep nesting)
+  is made by a command the page shows (``printf``, ``python3 -c``).
 - Outputs that change from run to run are kept out of the pages (case
   references are derived from the comment, not random).
 
@@ -86,11 +87,10 @@ class File(NamedTuple):
     name: str
     content: str
     before: int  # index of the first example after the block
-    first_line: int  # the line of its file the block starts at
 
 
 FENCE = re.compile(r"^```([\w+-]*)\n(.*?)^```\s*$", re.S | re.M)
-NAMED = (re.compile(r"^`([\w./-]+)`:$"), re.compile(r"\(`([\w./-]+)`(?:, from line (\d+))?\):$"))
+NAMED = (re.compile(r"^`([\w./-]+)`:$"), re.compile(r"\(`([\w./-]+)`\):$"))
 TMP = re.compile(r"(?<![\w.~/-])/tmp(?=/|\b)")
 
 
@@ -106,8 +106,7 @@ def parse(text: str, page: str = "README.md") -> tuple[list[Example], list[File]
             for pattern in NAMED:
                 named = pattern.search(before[-1]) if before else None
                 if named:
-                    first = int(named.group(2)) if named.lastindex == 2 and named.group(2) else 1
-                    files.append(File(named.group(1), body, len(found), first))
+                    files.append(File(named.group(1), body, len(found)))
                     break
             continue
         lines = body.splitlines(keepends=True)
@@ -183,16 +182,12 @@ def script(text: str, page: str, root: Path, home: Path, stage: Path, mark: str)
     assert re.fullmatch(r"[\w/.+-]+", tmp), tmp  # safe to put in a command as it is
     commands = [TMP.sub(tmp, e.command) for e in found]
     named_paths = [word for c in commands for word in re.findall(r"[^\s'\"=]+", c) if word.startswith(tmp + "/")]
-    base = next((f.content for f in files if f.name == "base.yaml"), "")
     out = ["set +e", "__rk_st=(0)"]
     pending: dict[int, list[str]] = {}
     for n, file in enumerate(files):
         if ".." in Path(file.name).parts or (file.name.startswith("/") and not file.name.startswith("/tmp/")):
             raise ValueError(f"{page}: a named block must be a relative name or one under /tmp/: {file.name}")
-        content = file.content
-        if file.first_line > 1:
-            content = "".join(base.splitlines(keepends=True)[: file.first_line - 1]) + content
-        (stage / f"file{n}").write_text(content, "utf-8")
+        (stage / f"file{n}").write_text(file.content, "utf-8")
         if file.name.startswith("/tmp/"):
             target = TMP.sub(tmp, file.name)
         else:
