@@ -158,7 +158,8 @@ def scratch(root: Path) -> Path:
     bin_dir = root / "bin"
     bin_dir.mkdir()
     python = shlex.quote(sys.executable)
-    for name, line in (("replykit", f"exec {python} -m replykit"), ("python", f"exec {python}"), ("python3", f"exec {python}")):
+    shims = {"replykit": f"exec {python} -m replykit", "python": f"exec {python}", "python3": f"exec {python}"}
+    for name, line in shims.items():
         shim = bin_dir / name
         shim.write_text(f'#!/bin/sh\n{line} "$@"\n', "utf-8")
         shim.chmod(0o755)
@@ -170,9 +171,11 @@ def width(example: Example) -> int:
     return max([60, *(len(line) for line in example.expected.splitlines())])
 
 
-RESTORE = "case ${#__rk_st[@]} in " + " ".join(
-    f"{n}) " + " | ".join(f"(exit ${{__rk_st[{k}]}})" for k in range(n)) + ";;" for n in range(1, 9)
-) + " esac"
+RESTORE = (
+    "case ${#__rk_st[@]} in "
+    + " ".join(f"{n}) " + " | ".join(f"(exit ${{__rk_st[{k}]}})" for k in range(n)) + ";;" for n in range(1, 9))
+    + " esac"
+)
 
 
 def script(text: str, page: str, root: Path, home: Path, stage: Path, mark: str) -> str:
@@ -197,7 +200,7 @@ def script(text: str, page: str, root: Path, home: Path, stage: Path, mark: str)
             f" cp {shlex.quote(str(stage / f'file{n}'))} {shlex.quote(target)}"
         )
     block = -1
-    for n, (example, command) in enumerate(zip(found, commands)):
+    for n, (example, command) in enumerate(zip(found, commands, strict=True)):
         out.append('__rk_st=("${PIPESTATUS[@]}")')
         out.extend(pending.pop(n, []))
         if example.block != block:
@@ -249,7 +252,7 @@ def session(page: Path, root: Path) -> list[str]:
     output = proc.stdout.decode("utf-8", "replace").replace(str(root / "tmp"), "/tmp")
     parts = re.split(rf"\n{re.escape(mark)} (\d+|end)\n", output)
     outputs = {}
-    for label, chunk in zip(parts[1::2], parts[2::2]):
+    for label, chunk in zip(parts[1::2], parts[2::2], strict=True):
         if label != "end":
             outputs[int(label)] = "".join(line.rstrip() + "\n" for line in chunk.splitlines())  # no trailing blanks
     count = len(examples(text, name_of(page)))
@@ -289,7 +292,7 @@ def update() -> int:
     for page in pages():
         text = page.read_text("utf-8")
         changes = []
-        for example, output in zip(examples(text, name_of(page)), page_outputs(page)):
+        for example, output in zip(examples(text, name_of(page)), page_outputs(page), strict=True):
             output = shown(output, example.expected)
             if output != example.expected:
                 print(f"{example.where}: updated  $ {example.command[:80]}")
