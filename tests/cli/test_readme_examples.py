@@ -59,7 +59,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 README = REPO / "README.md"
 SHARED = REPO.parent / "shared"
-TIMEOUT = 1800  # seconds for one page's session (docs/commands.md answers 20,000 comments three times)
+TIMEOUT = 1800  # seconds for one page's session (docs/commands.md answers 2,000 comments four times)
 
 
 def pages() -> list[Path]:
