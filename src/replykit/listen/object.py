@@ -32,7 +32,8 @@ STOPS = {
         ca cela ceci y me m te t lui leur puis toujours deja encore depuis avec sans chez sur sous par pour vers
         comme si lorsque parce alors aussi tres trop bien mal vraiment meme tout toute tous toutes ici la-bas hier
         aujourd demain ce cet cette ces le la les l un une des du au aux dans en a arrive arrivee arrives
-        arrivees recu recue recus recues reste restee attend attends attendu fait faite dit vient svp stp merci""".split()
+        arrivees recu recue recus recues reste restee attend attends attendu fait faite dit vient
+        svp stp merci""".split()
     ),
     "en": frozenset(
         """is was are were be been being am has had have got gets get did does do didn doesn don
