@@ -41,8 +41,11 @@ class BatchResult(NamedTuple):
     interrupted: bool
 
 
-def run_batch(args: BatchArgs, run: BatchOptions, report: Callable[[str], None]) -> BatchResult:
-    """Answer every record of ``args.input`` on stdout; ``report`` gets one line per bad record.
+def run_batch(
+    args: BatchArgs, run: BatchOptions, report: Callable[[str], None], notice: Callable[[str], None] | None = None
+) -> BatchResult:
+    """Answer every record of ``args.input`` on stdout; ``report`` gets one line per bad record,
+    ``notice`` how the input is read when that was a guess (its encoding).
 
     Raises:
         ReplykitError: the input cannot be read, or the configuration is broken
@@ -52,7 +55,7 @@ def run_batch(args: BatchArgs, run: BatchOptions, report: Callable[[str], None])
     with stream:
         reader = open_records(stream, name, args.input_format, args.text_field, args.id_field, encoding=args.encoding)
         if reader.note:
-            report(reader.note)
+            (notice or report)(reader.note)
         fmt = args.fmt or ("jsonl" if not sys.stdout.isatty() else "table")
         own = (reader.fields.text_name, reader.fields.id[0])
         spec = (fmt, [c for c in reader.columns if c not in own], args.csv_raw)

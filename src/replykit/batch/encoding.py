@@ -38,7 +38,7 @@ def choose(head: bytes, name: str, forced: str | None = None) -> Encoding:
         except LookupError:
             raise UsageError(f"unknown encoding '{forced}' (try utf-8, utf-16, cp1252 or latin-1)") from None
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return Encoding("utf-16", f"reading {name} as UTF-16 (byte order mark)")
+        return Encoding("utf-16")  # a byte order mark is no guess
     if head.startswith(codecs.BOM_UTF8) or _utf8(head) or _has_utf8_sequence(head):
         return Encoding("utf-8")
     hint = "use --encoding to choose"

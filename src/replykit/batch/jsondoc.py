@@ -96,7 +96,8 @@ def document_items(doc: str, is_record: Callable[[dict[str, Any]], bool]) -> Ite
         yield from scanner.values()
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
-        yield exc.lineno, None, f"bad JSON: {exc.msg} at {where}; nothing after it can be read"
+        message = exc.msg.removesuffix(" at")
+        yield exc.lineno, None, f"bad JSON: {message} at {where}; nothing after it can be read"
     except RecursionError:
         yield scanner.line, None, "bad JSON: nested too deeply; nothing after it can be read"
 
@@ -107,4 +108,5 @@ def looks_like_document(head: bytes) -> bool:
     if text.startswith(b"["):
         return True
     first = text.split(b"\n", 1)[0].strip()
-    return first.startswith(b"{") and not first.endswith(b"}")
+    # '{', '{"reviews": [' or '{"kind": "x",': pretty-printed; a cut-off JSON line ends anywhere
+    return first.startswith(b"{") and first.endswith((b"{", b"[", b","))

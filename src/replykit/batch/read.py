@@ -243,10 +243,10 @@ def json_record(line: str, number: int, fmap: FieldMap) -> Record:
 
 def _json_error(exc: ValueError, line: str) -> str:
     """Where the JSON went wrong: a line cut off inside a string is reported where it ends, not where it began."""
-    message, column = getattr(exc, "msg", str(exc)), getattr(exc, "colno", 0)
-    if message.startswith("Unterminated string"):
-        end = len(line.rstrip("\r\n")) + 1
-        return f"bad JSON: the line ends inside a string (opened at column {column}) at column {end}; cut off?"
+    message, column = getattr(exc, "msg", str(exc)).removesuffix(" at"), getattr(exc, "colno", 0)
+    end = len(line.rstrip("\r\n")) + 1
+    if message.startswith("Unterminated string") or (message.startswith("Invalid control") and column >= end):
+        return f"bad JSON: the line ends inside a string at column {end} (cut off?)"
     return f"bad JSON: {message} at column {column}"
 
 

@@ -141,7 +141,15 @@ def batch(
         jobs=jobs,
         color=str(getattr(color, "value", color)),
     )
-    return _finish(run_batch(args, options, report), summary, summary_format.value, args.color)
+    return _finish(run_batch(args, options, report, _notice), summary, summary_format.value, args.color)
+
+
+def _notice(message: str) -> None:
+    """A ``replykit: ...`` line on stderr that is no error (how the input is read)."""
+    from replykit.text.normalize import printable
+
+    sys.stderr.write(f"replykit: {printable(message)}\n")
+    sys.stderr.flush()
 
 
 def _finish(result: BatchResult, summary: bool | None, summary_format: str, color: str) -> int:
