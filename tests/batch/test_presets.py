@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -80,6 +82,15 @@ def test_stars_reach_the_rules(tmp_path: Path) -> None:
     low, high = (json.loads(line) for line in proc.stdout.splitlines())
     assert (low["fields"]["stars"], high["fields"]["stars"]) == (1, 5)
     assert low["category"] != "praise" and high["category"] == "praise"
+
+
+def test_a_csv_preset_keeps_the_input_columns() -> None:
+    proc = support.run(
+        "batch", "trustpilot.csv", "-i", "trustpilot-csv", "--format", "csv", "--triage-only", cwd=EXPORTS
+    )
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert proc.returncode == 0 and len(rows) == 3
+    assert (rows[0]["Review Stars"], rows[0]["Review Username"], rows[0]["id"]) == ("1", "Nadia R.", "tp1")
 
 
 def test_skip_answered_keeps_one_record_per_input() -> None:

@@ -300,7 +300,7 @@ def read_csv(
     header, reader, tape = open_csv(iter(text), name, dialect)
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
-    fmap = resolve(fmap, header, name)
+    fmap = resolve(fmap, header, name)._replace(keep_rest=True)  # CSV output repeats the input's columns
     return header, fmap, _csv_records(rows(reader, tape, header, dialect), header, fmap, dialect)
 
 
