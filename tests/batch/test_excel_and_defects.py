@@ -55,9 +55,16 @@ def test_piped_semicolon_csv_without_the_text_column_is_the_same_error_as_the_fi
     assert by_name.stderr == f"replykit: error: excel-utf8-bom.csv:1: {expected}"
 
 
-def test_plain_text_with_commas_and_semicolons_stays_text() -> None:
-    data = "Où est ma commande ? Personne ne répond ; déçue\nGreat, thanks, see you\n".encode()
-    entries, _, code = batch("-", input=data)
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Où est ma commande ? Personne ne répond ; déçue\nGreat, thanks, see you\n",
+        "Jamais reçu ma commande ; très déçue.\nLe pain était rassis ; dommage.\n",
+    ],
+    ids=["one-semicolon", "a-semicolon-a-line"],
+)
+def test_plain_text_with_commas_and_semicolons_stays_text(data: str) -> None:
+    entries, _, code = batch("-", input=data.encode())
     assert code == 0 and [e["line"] for e in entries] == [1, 2]
 
 

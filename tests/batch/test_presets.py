@@ -145,6 +145,25 @@ def test_json_array_and_page_and_lines(tmp_path: Path) -> None:
         assert [json.loads(line)["id"] for line in proc.stdout.splitlines()] == [1, 2], name
 
 
+def test_a_preset_on_json_lines_keeps_going_past_a_bad_line(tmp_path: Path) -> None:
+    good = json.dumps({"id": "1", "message": "Commande annulée sans prévenir", "from": {"name": "Léa"}})
+    (tmp_path / "fb.jsonl").write_text(f'{good}\n{{"id": "2", "message": "cut\n{good}\n', "utf-8")
+    proc = support.run(
+        "batch", "fb.jsonl", "-i", "facebook-comments", "--triage-only", "--format", "jsonl", cwd=tmp_path
+    )
+    entries = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert proc.returncode == 1 and [e["line"] for e in entries] == [1, 2, 3]
+    assert "error" in entries[1] and entries[2]["fields"]["author"] == "Léa"
+
+
+def test_a_one_line_page_longer_than_the_sniffed_bytes(tmp_path: Path) -> None:
+    items = [{"id": str(i), "message": f"Commande {i} jamais arrivée, aucune réponse"} for i in range(2000)]
+    (tmp_path / "page.json").write_text(json.dumps({"data": items, "paging": {}}), "utf-8")
+    proc = support.run("batch", "page.json", "-i", "facebook-comments", "--triage-only", "--format", "jsonl",
+                       "--no-summary", cwd=tmp_path, timeout=300)  # fmt: skip
+    assert proc.returncode == 0 and len(proc.stdout.splitlines()) == 2000
+
+
 def test_broken_json_document_is_one_located_error(tmp_path: Path) -> None:
     (tmp_path / "cut.json").write_text('[\n {"id": 1, "text": "Colis perdu"},\n {"id": 2, "text": "Col', "utf-8")
     proc = support.run("batch", "cut.json", "--triage-only", "--format", "jsonl", cwd=tmp_path)

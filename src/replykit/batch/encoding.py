@@ -62,6 +62,6 @@ def _has_utf8_sequence(head: bytes) -> bool:
 
 def utf8_lines(stream: IO[bytes], codec: str) -> Iterator[bytes]:
     """The lines of ``stream`` re-encoded as UTF-8 (bytes a codec cannot read stay as they were, to be reported)."""
-    text = io.TextIOWrapper(stream, encoding=codec, errors="surrogateescape", newline="")
+    text = io.TextIOWrapper(stream, encoding=codec, errors="surrogateescape", newline="\n")  # lines end at \n only
     for line in text:
         yield line.encode("utf-8", "surrogateescape")

@@ -1,8 +1,8 @@
-"""Reading exported comments: JSON lines, CSV or plain text, streamed.
+"""Reading exported comments: JSON lines, JSON documents, CSV or plain text.
 
 Every record keeps the line it starts on, and a record that cannot be used
-(bad JSON, missing text, a CSV row with the wrong number of fields, invalid
-UTF-8) becomes an error record in its place, so the output always has one
+(bad JSON, missing or null text, a CSV row with the wrong number of fields,
+invalid UTF-8) becomes an error record in its place, so the output always has one
 record per input record and a bad line never stops the others.
 """
 
@@ -109,18 +109,22 @@ def open_records(
     if chosen == "csv":
         header, fmap, rows = read_csv(stream, name, head, fmap, enc.codec)
         return Reader(rows, chosen, header, note=enc.note, fields=fmap)
-    if chosen == "json" or (chosen == "jsonl" and looks_like_document(head)) or _first_is_page(head, fmap):
+    if chosen in ("json", "jsonl") and (looks_like_document(head) or _first_is_page(head, fmap)):
         return Reader(read_document(stream, fmap, enc.codec), "json", note=enc.note, fields=fmap)
     lines = nonblank_lines(stream, enc.codec)
-    parser = LineParser("text" if chosen == "text" else "jsonl", fmap)
+    parser = LineParser("text" if chosen == "text" else "jsonl", fmap)  # JSON, not a document: JSON lines
     return Reader(map(parser.parse, lines), chosen, [], lines, parser, enc.note, fmap)
 
 
 def _first_is_page(head: bytes, fmap: FieldMap) -> bool:
     """One line holding a whole API page (``curl`` output): read as a document."""
-    first = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+    first, newline, _ = head.lstrip(b"\xef\xbb\xbf \t\r\n").partition(b"\n")
     if not first.startswith(b"{") or not any(b'"' + key.encode() + b'"' in first for key in KNOWN_LISTS):
         return False
+    if not newline:
+        # the whole line is not in sight (a page longer than the sniffed bytes): the document reader
+        # tells a page from a record anyway
+        return True
     try:
         value = json.loads(first)
     except ValueError:
@@ -187,15 +191,21 @@ def _names_column(header_line: str, text_field: str) -> bool:
 
 
 def _table_shaped(lines: list[str]) -> bool:
-    """At least two lines (all but a cut-off last one) split by ``;``, tab or ``|`` into the same 2+ cells."""
+    """At least two lines (all but a cut-off last one) split by ``;``, tab or ``|`` into the same 2+ cells,
+    the first of them short names (a header, not two sentences with a semicolon)."""
     complete = lines[:-1] if len(lines) > 2 else lines
     if len(complete) < 2:
         return False
     for delimiter in ";\t|":
-        widths = {len(next(csv.reader([line], delimiter=delimiter), [])) for line in complete}
-        if len(widths) == 1 and widths.pop() >= 2:
+        rows = [next(csv.reader([line], delimiter=delimiter), []) for line in complete]
+        if len({len(row) for row in rows}) == 1 and len(rows[0]) >= 2 and all(map(_column_name, rows[0])):
             return True
     return False
+
+
+def _column_name(cell: str) -> bool:
+    cell = cell.strip()
+    return 0 < len(cell) <= 40 and len(cell.split()) <= 4 and not cell.endswith((".", "!", "?", ","))
 
 
 def _lines(stream: IO[bytes], codec: str = "utf-8") -> Iterator[tuple[int, bytes]]:
