@@ -275,6 +275,8 @@ def mapping_record(data: dict[str, Any], number: int, text_field: str, id_field:
 
 def map_record(data: dict[str, Any], number: int, fmap: FieldMap) -> Record:
     """A record from a parsed row or object, its fields found through ``fmap``; the text must be a non-empty string."""
+    if not fmap.extra and len(fmap.text) == 1 and fmap.text[0] in data and fmap.id[0] in data:
+        return _plain_record(data, number, fmap.text[0], fmap.id[0])  # the usual JSON line: no path to walk
     try:
         record_id = fmap.read("id", first_path(data, fmap.id))
         text = fmap.text_of(data)
@@ -292,6 +294,15 @@ def map_record(data: dict[str, Any], number: int, fmap: FieldMap) -> Record:
     if not text.strip():
         return Record(number, id=record_id, fields=fields, error=f"'{name}' is empty")
     return Record(number, text, record_id, fields)
+
+
+def _plain_record(data: dict[str, Any], number: int, text_field: str, id_field: str) -> Record:
+    text, record_id = data[text_field], data[id_field]
+    fields = {k: v for k, v in data.items() if k != text_field and k != id_field}
+    if isinstance(text, str) and text.strip():
+        return Record(number, text, record_id, fields)
+    problem = "is null" if text is None else "is not a string" if not isinstance(text, str) else "is empty"
+    return Record(number, id=record_id, fields=fields, error=f"'{text_field}' {problem}")
 
 
 def read_csv(
