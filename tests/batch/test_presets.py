@@ -84,6 +84,12 @@ def test_stars_reach_the_rules(tmp_path: Path) -> None:
     assert low["category"] != "praise" and high["category"] == "praise"
 
 
+def test_a_rating_alone_is_said_to_be_one(tmp_path: Path) -> None:
+    (tmp_path / "r.json").write_text(json.dumps({"reviews": [{"reviewId": "a", "starRating": "FIVE"}]}), "utf-8")
+    proc = support.run("batch", "r.json", "-i", "google-reviews", "--format", "jsonl", cwd=tmp_path)
+    assert proc.returncode == 1 and json.loads(proc.stdout)["error"] == "no 'comment' field: a rating alone (5 stars)"
+
+
 def test_a_csv_preset_keeps_the_input_columns() -> None:
     proc = support.run(
         "batch", "trustpilot.csv", "-i", "trustpilot-csv", "--format", "csv", "--triage-only", cwd=EXPORTS

@@ -286,7 +286,8 @@ def map_record(data: dict[str, Any], number: int, fmap: FieldMap) -> Record:
     record_id = None if record_id is MISSING else record_id
     name = fmap.text_name
     if text is MISSING:
-        return Record(number, id=record_id, fields=fields, error=f"no '{name}' field")
+        alone = f": a rating alone ({fields['stars']} stars)" if "stars" in fields and fmap.extra else ""
+        return Record(number, id=record_id, fields=fields, error=f"no '{name}' field{alone}")
     if text is None:
         return Record(number, id=record_id, fields=fields, error=f"'{name}' is null")
     if not isinstance(text, str):
