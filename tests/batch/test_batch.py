@@ -199,7 +199,8 @@ TOO_LONG = b"a" * (MAX_LINE_BYTES + 1)
 # Per input format: the file's lines, and for each bad record (line, id, error fragment).
 BAD_FILES: dict[str, tuple[str, list[bytes], dict[int, tuple[Any, str]]]] = {
     "jsonl": ("in.jsonl", [
-        json.dumps({"id": 1, "text": COMPLAINT}).encode(),
+        # UTF-8 accents here: the file is UTF-8 with one bad line, not Windows-1252 (batch.encoding)
+        json.dumps({"id": 1, "text": COMPLAINT}, ensure_ascii=False).encode(),
         b'{"id": 2, "text": "Where is my order?"',  # 2: bad JSON
         b'["not", "an", "object"]',  # 3
         b'{"id": 4, "comment": "wrong field"}',  # 4: no text

@@ -1,7 +1,9 @@
 """Beside the pipeline, batch: many comments in, one entry per comment out, in order.
 
-Holds reading exports (``read``: JSON lines, CSV, text, a record per input
-record), the core (``core``: ``triage_many``), running on one or more
+Holds reading exports (``read``: JSON lines, JSON documents (``jsondoc``),
+CSV (``csvread``), text, a record per input record; ``presets`` for each
+platform's export, ``fields`` for dotted and folded field names, ``encoding``
+for Excel's encodings), the core (``core``: ``triage_many``), running on one or more
 processes in input order (``run``) and the summary counts (``summary``).
 
 ``from replykit.batch import triage_many`` is public API.

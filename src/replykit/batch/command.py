@@ -23,8 +23,9 @@ class BatchArgs(NamedTuple):
 
     input: str | None = None
     input_format: str | None = None
-    text_field: str = "text"
-    id_field: str = "id"
+    text_field: str | None = None  # None: the preset's, else "text"
+    id_field: str | None = None
+    encoding: str | None = None  # None: detected (see batch.encoding)
     fmt: str | None = None
     csv_raw: bool = False
     fail_fast: bool = False
@@ -40,8 +41,11 @@ class BatchResult(NamedTuple):
     interrupted: bool
 
 
-def run_batch(args: BatchArgs, run: BatchOptions, report: Callable[[str], None]) -> BatchResult:
-    """Answer every record of ``args.input`` on stdout; ``report`` gets one line per bad record.
+def run_batch(
+    args: BatchArgs, run: BatchOptions, report: Callable[[str], None], notice: Callable[[str], None] | None = None
+) -> BatchResult:
+    """Answer every record of ``args.input`` on stdout; ``report`` gets one line per bad record,
+    ``notice`` how the input is read when that was a guess (its encoding).
 
     Raises:
         ReplykitError: the input cannot be read, or the configuration is broken
@@ -49,9 +53,12 @@ def run_batch(args: BatchArgs, run: BatchOptions, report: Callable[[str], None])
     """
     stream, name, size = open_input(args.input)
     with stream:
-        reader = open_records(stream, name, args.input_format, args.text_field, args.id_field)
+        reader = open_records(stream, name, args.input_format, args.text_field, args.id_field, encoding=args.encoding)
+        if reader.note:
+            (notice or report)(reader.note)
         fmt = args.fmt or ("jsonl" if not sys.stdout.isatty() else "table")
-        spec = (fmt, [c for c in reader.columns if c not in (args.text_field, args.id_field)], args.csv_raw)
+        own = (reader.fields.text_name, reader.fields.id[0])
+        spec = (fmt, [c for c in reader.columns if c not in own], args.csv_raw)
         output = make_output(spec, args.color)
         progress = Progress(stream, size, report)
         return _loop(reader, run, args, spec, output, name, progress)

@@ -31,6 +31,7 @@ class BatchOptions:
         templates: str | Path | None = None,
         author_field: str = "author",
         platform_field: str = "platform",
+        skip_answered: bool = False,
     ) -> None:
         self.rules = rules
         self.triage_only = triage_only
@@ -40,6 +41,7 @@ class BatchOptions:
         self.templates = templates
         self.author_field = author_field
         self.platform_field = platform_field
+        self.skip_answered = skip_answered
 
 
 def triage_many(
@@ -105,6 +107,9 @@ def process(record: Record, run: BatchOptions, alternative: int = 0) -> dict[str
     if record.error:
         return error_entry(record, record.error)
     fields = record.fields
+    answered = fields.get("answered") is True
+    if answered and run.skip_answered:
+        return {**_base(record), "answered": True, "skipped": "already answered (--skip-answered)"}
     try:
         result = suggest(
             record.text,
@@ -125,12 +130,18 @@ def process(record: Record, run: BatchOptions, alternative: int = 0) -> dict[str
         return error_entry(record, str(exc))
     except Exception as exc:  # a bug met on one record must not sink the others
         return error_entry(record, f"internal error: {type(exc).__name__}: {exc}")
-    entry = {"line": record.line, "id": record.id, "text": record.text, "fields": fields}
+    entry = _base(record)
+    if answered:
+        entry["answered"] = True
     entry.update(result.to_dict())
     if run.triage_only:
         for key in ("public_reply", "private_script", "reminders", "heard", "variant"):
             entry.pop(key, None)
     return entry
+
+
+def _base(record: Record) -> dict[str, Any]:
+    return {"line": record.line, "id": record.id, "text": record.text, "fields": record.fields}
 
 
 def error_entry(record: Record, message: str) -> dict[str, Any]:

@@ -37,6 +37,7 @@ class Summary:
     def __init__(self) -> None:
         self.records = 0
         self.errors = 0
+        self.skipped = 0  # already answered, left out by --skip-answered
         self.categories: Counter[str] = Counter()
         self.outcomes: Counter[str] = Counter()
         self.langs: Counter[str] = Counter()
@@ -50,6 +51,9 @@ class Summary:
         self.records += 1
         if "error" in entry:
             self.errors += 1
+            return
+        if "skipped" in entry:
+            self.skipped += 1
             return
         category = entry["category"]
         self.categories[category] += 1
@@ -81,17 +85,19 @@ class Summary:
     def to_dict(self) -> dict[str, Any]:
         complaints = self.categories.get("complaint", 0)
         lang = self.langs.most_common(1)[0][0] if self.langs else "en"
+        skipped = {"skipped": self.skipped} if self.skipped else {}  # only when --skip-answered left some out
         return {
             "schema": "replykit.summary/1",
             "records": self.records,
             "errors": self.errors,
+            **skipped,
             "escalations": self.escalations,
             "needs_reply": self.needs_reply,
             "categories": dict(self.categories.most_common()),
             "outcomes": dict(self.outcomes.most_common()),
             "languages": dict(self.langs.most_common()),
             "recurring_topics": self._recurring(self.topics, complaints),
-            "recurring_solutions": self._recurring(self.solutions, self.records - self.errors),
+            "recurring_solutions": self._recurring(self.solutions, self.records - self.errors - self.skipped),
             "complaint_terms": dict(self.complaint_terms.most_common(COMPLAINT_SIGNALS_SHOWN)),
             "suggestions": self._suggestions(complaints, lang),
         }
@@ -107,7 +113,7 @@ class Summary:
         for topic, count in self._recurring(self.topics, complaints).items():
             out.append(texts["prevent"].format(count=count, topic=topic))
             out.append(texts["faq_topic"].format(topic=topic))
-        for solution, count in self._recurring(self.solutions, self.records - self.errors).items():
+        for solution, count in self._recurring(self.solutions, self.records - self.errors - self.skipped).items():
             out.append(texts["faq"].format(count=count, solution=solution))
         return out
 

@@ -17,8 +17,16 @@ if TYPE_CHECKING:
 
 class InputFormat(str, Enum):
     jsonl = "jsonl"
+    json = "json"
     csv = "csv"
     text = "text"
+    google_reviews = "google-reviews"
+    youtube_comments = "youtube-comments"
+    facebook_comments = "facebook-comments"
+    instagram_comments = "instagram-comments"
+    trustpilot_csv = "trustpilot-csv"
+    mastodon = "mastodon"
+    bluesky = "bluesky"
 
 
 class BatchFormat(str, Enum):
@@ -34,10 +42,29 @@ def batch(
     ] = None,
     input_format: Annotated[
         InputFormat | None,
-        typer.Option("--input-format", "-i", help="Input format (default: from the extension or the first bytes)."),
+        typer.Option(
+            "--input-format",
+            "-i",
+            help="Input format or export preset (docs/exports.md); default: from the extension or the first bytes.",
+        ),
     ] = None,
-    text_field: Annotated[str, typer.Option("--text-field", help="Field or column holding the comment.")] = "text",
-    id_field: Annotated[str, typer.Option("--id-field", help="Field or column holding the record's id.")] = "id",
+    text_field: Annotated[
+        str | None,
+        typer.Option(
+            "--text-field", help="Field or column holding the comment; dotted for nested JSON [default: text]."
+        ),
+    ] = None,
+    id_field: Annotated[
+        str | None, typer.Option("--id-field", help="Field or column holding the record's id [default: id].")
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Input encoding (default: UTF-8, UTF-16 by its BOM, else Windows-1252)."),
+    ] = None,
+    skip_answered: Annotated[
+        bool,
+        typer.Option("--skip-answered", help="No reply for a comment already answered (still one output record)."),
+    ] = False,
     author_field: Annotated[
         str, typer.Option("--author-field", help="Field with the commenter's name, if any.")
     ] = "author",
@@ -100,19 +127,29 @@ def batch(
         templates=templates,
         author_field=author_field,
         platform_field=platform_field,
+        skip_answered=skip_answered,
     )
     args = BatchArgs(
         input=input,
         input_format=input_format.value if input_format else None,
         text_field=text_field,
         id_field=id_field,
+        encoding=encoding,
         fmt=fmt.value if fmt else None,
         csv_raw=csv_raw,
         fail_fast=fail_fast,
         jobs=jobs,
         color=str(getattr(color, "value", color)),
     )
-    return _finish(run_batch(args, options, report), summary, summary_format.value, args.color)
+    return _finish(run_batch(args, options, report, _notice), summary, summary_format.value, args.color)
+
+
+def _notice(message: str) -> None:
+    """A ``replykit: ...`` line on stderr that is no error (how the input is read)."""
+    from replykit.text.normalize import printable
+
+    sys.stderr.write(f"replykit: {printable(message)}\n")
+    sys.stderr.flush()
 
 
 def _finish(result: BatchResult, summary: bool | None, summary_format: str, color: str) -> int:

@@ -138,6 +138,11 @@ def print_table(entries: list[dict[str, Any]], color: str) -> None:
             ]
             table.add_row(*(Text(c) for c in cells), style="red")
             continue
+        if "skipped" in entry:  # already answered (--skip-answered): no category, no reply
+            excerpt = printable(entry["text"][:120].replace("\n", " "))
+            cells = [str(entry["line"]), _plain(entry["id"]), "", "", "", words["table.answered"], excerpt]
+            table.add_row(*(Text(c) for c in cells), style="dim")
+            continue
         escalate = words["yes"] if entry["escalate"] else ""
         excerpt = printable(entry["text"][:120].replace("\n", " "))
         cells = [str(entry["line"]), _plain(entry["id"]), entry["category"], entry["outcome"], escalate,

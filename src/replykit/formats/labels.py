@@ -50,6 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         # the batch table and summary
         "table.line": "Line", "table.id": "ID", "table.esc": "Esc.", "table.comment": "Comment",
         "table.error": "error",
+        "table.answered": "already answered",
         "summary.records": "record", "summary.records_p": "records", "summary.errors": "error",
         "summary.errors_p": "errors", "summary.reply": "needs a reply", "summary.reply_p": "need a reply",
         "summary.escalate": "to escalate", "summary.escalation": "ESCALATE", "summary.line": "line",
@@ -74,6 +75,7 @@ LABELS: dict[str, dict[str, str]] = {
         "stance.praised": "félicité", "stance.blamed": "mis en cause", "stance.named": "nommé",
         "table.line": "Ligne", "table.id": "ID", "table.esc": "Esc.", "table.comment": "Commentaire",
         "table.error": "erreur",
+        "table.answered": "déjà répondu",
         "summary.records": "enregistrement", "summary.records_p": "enregistrements", "summary.errors": "erreur",
         "summary.errors_p": "erreurs", "summary.reply": "appelle une réponse",
         "summary.reply_p": "appellent une réponse",
