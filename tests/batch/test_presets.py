@@ -84,10 +84,20 @@ def test_stars_reach_the_rules(tmp_path: Path) -> None:
     assert low["category"] != "praise" and high["category"] == "praise"
 
 
-def test_a_rating_alone_is_said_to_be_one(tmp_path: Path) -> None:
-    (tmp_path / "r.json").write_text(json.dumps({"reviews": [{"reviewId": "a", "starRating": "FIVE"}]}), "utf-8")
+def test_a_rating_alone_is_answered_from_its_stars(tmp_path: Path) -> None:
+    reviews = [{"reviewId": "a", "starRating": "FIVE"}, {"reviewId": "b", "starRating": "ONE", "comment": ""}]
+    (tmp_path / "r.json").write_text(json.dumps({"reviews": reviews}), "utf-8")
     proc = support.run("batch", "r.json", "-i", "google-reviews", "--format", "jsonl", cwd=tmp_path)
-    assert proc.returncode == 1 and json.loads(proc.stdout)["error"] == "no 'comment' field: a rating alone (5 stars)"
+    five, one = (json.loads(line) for line in proc.stdout.splitlines())
+    assert proc.returncode == 0, proc.stderr
+    assert five["category"] == "praise" and "message" not in five["public_reply"]
+    assert one["category"] != "praise" and one["text"] == ""
+
+
+def test_no_words_and_no_rating_is_an_error_record(tmp_path: Path) -> None:
+    (tmp_path / "r.json").write_text(json.dumps({"reviews": [{"reviewId": "a"}]}), "utf-8")
+    proc = support.run("batch", "r.json", "-i", "google-reviews", "--format", "jsonl", cwd=tmp_path)
+    assert proc.returncode == 1 and json.loads(proc.stdout)["error"] == "no 'comment' field"
 
 
 def test_a_csv_preset_keeps_the_input_columns() -> None:

@@ -150,7 +150,7 @@ def scratch(root: Path) -> Path:
     """A folder like the repository: examples/, rules.yaml and templates/ inside, ../shared beside it."""
     cwd = root / "repo"
     cwd.mkdir()
-    for name in ("examples", "rules.yaml", "lexicons", "listening", "templates"):
+    for name in ("examples", "rules.yaml", "lexicons", "listening", "templates", "tests"):
         (cwd / name).symlink_to(REPO / name)
     if SHARED.exists():
         (root / "shared").symlink_to(SHARED)
@@ -167,8 +167,10 @@ def scratch(root: Path) -> Path:
 
 
 def width(example: Example) -> int:
-    """The width the page's output was made at: its longest line, 60 at least."""
-    return max([60, *(len(line) for line in example.expected.splitlines())])
+    """The width the page's output was made at: its longest line, 60 at least; a ``replykit:`` message on
+    stderr is never wrapped, so it does not set the width of the tables beside it."""
+    lines = [line for line in example.expected.splitlines() if not line.startswith("replykit: ")]
+    return max([60, *(len(line) for line in lines)])
 
 
 RESTORE = (

@@ -26,6 +26,7 @@ from replykit.batch.presets import PRESETS, FieldMap, field_map
 from replykit.errors import UsageError
 from replykit.text import jsonfast
 from replykit.text.inputs import open_binary
+from replykit.triage.walk import rated
 
 _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "csv", ".txt": "text"}
 SNIFF_BYTES = 64 * 1024
@@ -285,9 +286,10 @@ def map_record(data: dict[str, Any], number: int, fmap: FieldMap) -> Record:
         return Record(number, error=str(exc))
     record_id = None if record_id is MISSING else record_id
     name = fmap.text_name
+    if (text is MISSING or text is None or (isinstance(text, str) and not text.strip())) and rated(fields):
+        return Record(number, "", record_id, fields)  # a rating alone ("FIVE", no comment): answered from its stars
     if text is MISSING:
-        alone = f": a rating alone ({fields['stars']} stars)" if "stars" in fields and fmap.extra else ""
-        return Record(number, id=record_id, fields=fields, error=f"no '{name}' field{alone}")
+        return Record(number, id=record_id, fields=fields, error=f"no '{name}' field")
     if text is None:
         return Record(number, id=record_id, fields=fields, error=f"'{name}' is null")
     if not isinstance(text, str):
@@ -300,8 +302,8 @@ def map_record(data: dict[str, Any], number: int, fmap: FieldMap) -> Record:
 def _plain_record(data: dict[str, Any], number: int, text_field: str, id_field: str) -> Record:
     text, record_id = data[text_field], data[id_field]
     fields = {k: v for k, v in data.items() if k != text_field and k != id_field}
-    if isinstance(text, str) and text.strip():
-        return Record(number, text, record_id, fields)
+    if (isinstance(text, str) and text.strip()) or ((text is None or text == "") and rated(fields)):
+        return Record(number, text or "", record_id, fields)
     problem = "is null" if text is None else "is not a string" if not isinstance(text, str) else "is empty"
     return Record(number, id=record_id, fields=fields, error=f"'{text_field}' {problem}")
 
