@@ -13,6 +13,7 @@ from replykit.cli.options import ColorOption, Lang, RulesOption, TextOrJson, err
 
 if TYPE_CHECKING:
     from replykit.batch.command import BatchResult
+    from replykit.batch.core import BatchOptions
 
 
 class InputFormat(str, Enum):
@@ -101,6 +102,7 @@ def batch(
         author_field=author_field,
         platform_field=platform_field,
     )
+    _warn_example_profile(options)
     args = BatchArgs(
         input=input,
         input_format=input_format.value if input_format else None,
@@ -113,6 +115,17 @@ def batch(
         color=str(getattr(color, "value", color)),
     )
     return _finish(run_batch(args, options, report), summary, summary_format.value, args.color)
+
+
+def _warn_example_profile(options: BatchOptions) -> None:
+    """Once per run, before the first record: replies would give the example business's details."""
+    from replykit.cli.boundary import warn
+    from replykit.rules.example import example_fields, example_warning, with_overrides
+
+    if not options.triage_only:
+        message = example_warning(example_fields(with_overrides(options.rules.profile, options.variables)))
+        if message:
+            warn(message)
 
 
 def _finish(result: BatchResult, summary: bool | None, summary_format: str, color: str) -> int:

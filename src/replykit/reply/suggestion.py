@@ -164,7 +164,7 @@ def suggest(
     else:
         public = render(folder, result.outcome, "public", result.lang, context)
         private = render(folder, result.outcome, "private", result.lang, context)
-    warnings = _length_warnings(public, platform, result.lang)
+    warnings = _profile_warnings(context["profile"]) + _length_warnings(public, platform, result.lang)
     return Suggestion(
         result, public, private, reminders_for(rules, result), case_ref, author, platform, warnings, heard, variant
     )
@@ -364,6 +364,13 @@ def reminders_for(rules: Rules, result: Triage) -> tuple[Reminder, ...]:
         for r in rules.reminders
         if (not r.categories or out.category in r.categories) and (out.escalate or not r.escalate_only)
     )
+
+
+def _profile_warnings(profile: dict[str, Any]) -> tuple[str, ...]:
+    from replykit.rules.example import example_fields, example_warning
+
+    message = example_warning(example_fields(profile))
+    return (message,) if message else ()
 
 
 def _length_warnings(public: str, platform: str, lang: str) -> tuple[str, ...]:
