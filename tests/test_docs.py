@@ -47,14 +47,14 @@ def test_readme_opens_with_make_demo_and_make_test() -> None:
 
 @pytest.mark.parametrize("command", commands())
 def test_readme_documents_every_command(command: str) -> None:
-    assert f"replykit {command}" in readme()
+    assert f"replykit {command}" in documented_text()
 
 
 @pytest.mark.parametrize("command", ["reply", "batch"])
 def test_readme_documents_every_option(command: str) -> None:
-    text = readme()
+    text = documented_text()
     missing = [option for option in options_of(command) if option not in text]
-    assert not missing, f"README.md does not mention `replykit {command}` {', '.join(missing)}"
+    assert not missing, f"README.md/docs do not mention `replykit {command}` {', '.join(missing)}"
 
 
 @pytest.mark.parametrize("command", [c for c in commands() if c not in ("reply", "batch")])
@@ -132,9 +132,9 @@ def test_readme_multiprocessing_recipe_matches_replykit_batch(tmp_path: Path) ->
 def test_readme_documents_every_lint_check() -> None:
     from replykit.lint.checks import REGISTRY
 
-    text = readme()
+    text = documented_text()
     missing = [check_id for check_id in REGISTRY if f"`{check_id}`" not in text]
-    assert not missing, f"README.md does not document the lint checks {', '.join(missing)}"
+    assert not missing, f"README.md/docs do not document the lint checks {', '.join(missing)}"
 
 
 def test_architecture_lists_every_module() -> None:
