@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import IO, NamedTuple
 
 from replykit.batch.core import BatchOptions
 from replykit.batch.output import Output, Progress, make_output
@@ -16,6 +16,7 @@ from replykit.batch.read import Reader, open_input, open_records
 from replykit.batch.run import EncoderSpec
 from replykit.batch.summary import Summary
 from replykit.errors import ReplykitError
+from replykit.formats.excel import excel_separator
 
 
 class BatchArgs(NamedTuple):
@@ -27,6 +28,7 @@ class BatchArgs(NamedTuple):
     id_field: str = "id"
     fmt: str | None = None
     csv_raw: bool = False
+    csv_dialect: str = "default"
     fail_fast: bool = False
     jobs: int = 1
     color: str = "auto"
@@ -49,12 +51,21 @@ def run_batch(args: BatchArgs, run: BatchOptions, report: Callable[[str], None])
     """
     stream, name, size = open_input(args.input)
     with stream:
+        head = _peek(stream) if args.csv_dialect == "excel" else b""
         reader = open_records(stream, name, args.input_format, args.text_field, args.id_field)
         fmt = args.fmt or ("jsonl" if not sys.stdout.isatty() else "table")
-        spec = (fmt, [c for c in reader.columns if c not in (args.text_field, args.id_field)], args.csv_raw)
+        excel = excel_separator(head, reader.format) if args.csv_dialect == "excel" else ""
+        columns = [c for c in reader.columns if c not in (args.text_field, args.id_field)]
+        spec = (fmt, columns, args.csv_raw, excel)
         output = make_output(spec, args.color)
         progress = Progress(stream, size, report)
         return _loop(reader, run, args, spec, output, name, progress)
+
+
+def _peek(stream: IO[bytes]) -> bytes:
+    """The first bytes of the input, left in the stream for the reader (the excel dialect reads its header)."""
+    peek = getattr(stream, "peek", None)
+    return bytes(peek(4096)[:4096]) if peek else b""
 
 
 def _loop(reader: Reader, run: BatchOptions, args: BatchArgs, spec: EncoderSpec, output: Output,

@@ -22,6 +22,11 @@ class InputFormat(str, Enum):
     text = "text"
 
 
+class CsvDialect(str, Enum):
+    default = "default"
+    excel = "excel"
+
+
 class BatchFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
@@ -52,6 +57,13 @@ def batch(
     csv_raw: Annotated[
         bool, typer.Option("--csv-raw", help="CSV cells as they are, even those a spreadsheet runs as formulas.")
     ] = False,
+    csv_dialect: Annotated[
+        CsvDialect,
+        typer.Option(
+            "--csv-dialect",
+            help="default, or excel: a UTF-8 BOM, and ';' when the input used ';' or the locale is French.",
+        ),
+    ] = CsvDialect.default,
     triage_only: Annotated[
         bool, typer.Option("--triage-only", help="Triage without rendering replies (faster).")
     ] = False,
@@ -92,6 +104,8 @@ def batch(
 
     if csv_raw and fmt is not BatchFormat.csv:
         raise UsageError("--csv-raw applies to --format csv only")
+    if csv_dialect is CsvDialect.excel and fmt is not BatchFormat.csv:
+        raise UsageError("--csv-dialect excel applies to --format csv only")
     options = BatchOptions(
         load_rules(rules),
         triage_only=triage_only,
@@ -110,6 +124,7 @@ def batch(
         id_field=id_field,
         fmt=fmt.value if fmt else None,
         csv_raw=csv_raw,
+        csv_dialect=csv_dialect.value,
         fail_fast=fail_fast,
         jobs=jobs,
         color=str(getattr(color, "value", color)),
