@@ -26,6 +26,10 @@ import support
 from replykit.batch import triage_many
 from replykit.batch.read import MAX_LINE_BYTES, Record
 
+# Replies in a real business's name: these tests are not about the first run's example profile.
+pytestmark = pytest.mark.usefixtures("own_profile")
+
+
 COMPLAINT = "Commande jamais reçue, toujours pas remboursé"
 PRAISE = "Merci, super accueil !"
 QUESTION = "Where is my order? Nobody answers."

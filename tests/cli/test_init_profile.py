@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ def test_every_profile_field_is_an_option(cli: Any, tmp_path: Path) -> None:
         "email": "julie@lune.example", "website": "https://lune.example", "hours": "9h-18h", "dm": "un MP",
         "default_lang": "en",
     }  # fmt: skip
-    assert "Check the profile" in result.stdout
+    assert "Edit the profile and the solutions table" in result.stdout
 
 
 def test_fields_not_given_are_left_out_not_kept_from_the_example(cli: Any, tmp_path: Path) -> None:
@@ -76,3 +77,11 @@ def test_options_given_are_not_asked_again(cli: Any, tmp_path: Path) -> None:
     result = cli("init", str(tmp_path / "p"), *OPTIONS)
     assert result.exit_code == 0
     assert "[leave out]" not in result.stdout
+
+
+def test_a_solution_naming_a_field_left_out_is_not_given(cli: Any, tmp_path: Path) -> None:
+    # the order-tracking answer says "follow your order from {{ profile.website }}": no website, no such answer
+    cli("init", str(tmp_path / "p"), "--brand", "Atelier Lune", "--phone", "01 98 76 54 32")
+    proc = support.run("reply", "--text", "Where is my order?", "--format", "json", cwd=tmp_path / "p")
+    reply = json.loads(proc.stdout)["public_reply"]
+    assert "from ," not in reply and "01 98 76 54 32" in reply, reply

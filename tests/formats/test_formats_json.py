@@ -15,6 +15,10 @@ import pytest
 import support
 from replykit import suggest
 
+# Replies in a real business's name: these tests are not about the first run's example profile.
+pytestmark = pytest.mark.usefixtures("own_profile")
+
+
 RULES = support.default_rules()
 METHOD_IDS = support.method_ids()
 ACTIONS = {"reply", "reply_private", "moderate", "escalate", "monitor"}

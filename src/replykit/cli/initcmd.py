@@ -102,7 +102,7 @@ def _done(directory: Path, count: int, sectors: tuple[str, ...]) -> str:
         f"The profile still gives the example business's {', '.join(left)}: edit the profile in rules.yaml "
         "(or run replykit init --force with --brand, --phone, --email...) and the solutions table, then try:\n"
         if left
-        else "Check the profile and edit the solutions table in rules.yaml, then try:\n"
+        else "Edit the profile and the solutions table in rules.yaml, then try:\n"
     )
     return (
         f"Wrote {count} files in {directory}: rules.yaml, lexicons/ ({', '.join(sectors)}) and templates/.\n"

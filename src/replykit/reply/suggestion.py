@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +23,7 @@ from replykit.rules.model import Localized, Rules
 from replykit.triage.walk import Triage, triage
 
 SCHEMA = "replykit.suggestion/1"
+_PROFILE_FIELD = re.compile(r"\bprofile\.(\w+)")
 
 
 class Reminder(NamedTuple):
@@ -319,10 +321,16 @@ def _outcome_vars(result: Triage, lang: str) -> dict[str, Any]:
 
 def _solution(rules: Rules, result: Triage, context: dict[str, Any]) -> dict[str, str] | None:
     for solution in rules.solutions:
-        if solution.id in result.solution_ids:
+        if solution.id in result.solution_ids and not _names_an_empty_field(solution.answer[result.lang], context):
             answer = render_string(solution.answer[result.lang], context)
             return {"id": solution.id, "answer": answer, "link": solution.link}
     return None
+
+
+def _names_an_empty_field(answer: str, context: dict[str, Any]) -> bool:
+    # "follow your order from {{ profile.website }}" is no answer for a business
+    # that left its website out (replykit init): the reply goes on without it.
+    return any(not context["profile"].get(name) for name in _PROFILE_FIELD.findall(answer))
 
 
 def _localize(value: Localized, lang: str) -> str:
