@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import support
-from replykit.lint import runner
+from replykit.lint.checks import example_profile
 from replykit.lint.target import Target
 from replykit.reply.suggestion import suggest
 from replykit.rules.example import EXAMPLE_PROFILE, example_fields
@@ -71,7 +71,7 @@ def test_python_api_carries_the_warning() -> None:
 
 
 def test_lint_reports_each_example_field_at_its_line() -> None:
-    problems = [p for p in runner.run([Target(default_rules_path())]) if p.check == "example-profile"]
+    problems = list(example_profile.check(Target(default_rules_path())))
     assert [(p.line, p.level) for p in problems] == [(15, "error"), (16, "error"), (19, "error"), (20, "error"),
                                                      (27, "error")]  # fmt: skip
     assert "profile.phone is the example business's ('+33 1 23 45 67 89')" in problems[2].message
@@ -95,5 +95,4 @@ def test_lint_passes_an_initialised_profile(cli: Any, tmp_path: Path) -> None:
     init = cli("init", str(tmp_path / "p"), "--brand", "Lune", "--signature", "Julie", "--phone", "0198765432",
                "--email", "j@lune.example", "--website", "https://lune.example")  # fmt: skip
     assert init.exit_code == 0, init.stderr
-    problems = runner.run([Target(tmp_path / "p" / "rules.yaml")])
-    assert [p for p in problems if p.check == "example-profile"] == []
+    assert list(example_profile.check(Target(tmp_path / "p" / "rules.yaml"))) == []
