@@ -80,9 +80,17 @@ OWN_PROFILE = {
     "+33 1 23 45 67 89": "+33 4 78 90 12 34",
     "contact@atelier-exemple.fr": "bonjour@boulangerie-lune.fr",
     "https://atelier-exemple.fr": "https://boulangerie-lune.fr",
-    "Camille, de l'Atelier Exemple": "Julie, de la Boulangerie Lune",
-    "Camille, Atelier Exemple": "Julie, Boulangerie Lune",
+    "Camille, de l'Atelier Exemple": "Mathilde, de la Boulangerie Lune",
+    "Camille, Atelier Exemple": "Mathilde, Boulangerie Lune",
 }
+
+
+def with_own_profile(rules_text: str) -> str:
+    """The default rules.yaml's text with :data:`OWN_PROFILE` in its profile section, all else kept."""
+    head, sep, rest = rules_text.partition("\npolicy:")
+    for example, own in OWN_PROFILE.items():
+        head = head.replace(f'"{example}"', f'"{own}"')
+    return head + sep + rest
 
 
 @functools.cache
@@ -100,11 +108,7 @@ def own_rules_path() -> Path:
 
     folder = Path(tempfile.mkdtemp(prefix="replykit-own-profile-"))
     atexit.register(shutil.rmtree, folder, True)
-    text = (defaults_dir() / "rules.yaml").read_text("utf-8")
-    head, sep, rest = text.partition("\npolicy:")
-    for example, own in OWN_PROFILE.items():
-        head = head.replace(f'"{example}"', f'"{own}"')
-    (folder / "rules.yaml").write_text(head + sep + rest, "utf-8")
+    (folder / "rules.yaml").write_text(with_own_profile((defaults_dir() / "rules.yaml").read_text("utf-8")), "utf-8")
     for name in ("lexicons", "listening", "templates"):
         (folder / name).symlink_to(defaults_dir() / name)
     return folder / "rules.yaml"

@@ -505,7 +505,7 @@ def test_table_shows_markup_and_escape_codes_in_comments_literally(cli: Cli, tmp
 
 
 def test_triage_many_on_strings_dicts_and_records(reply_json: Callable[[str], Any]) -> None:
-    rules = support.default_rules()
+    rules = support.own_rules()
     items: list[Any] = [
         COMPLAINT,
         {"id": "d1", "text": PRAISE, "likes": 4},
