@@ -74,6 +74,18 @@ def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def own_profile(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run as a user who gave their own details (``replykit init``): ``$REPLYKIT_RULES`` points at them.
+
+    For tests about something else than the first run, so the example-profile
+    warning is not in their way; the tests of that warning run without it.
+    """
+    path = support.own_rules_path()
+    monkeypatch.setenv("REPLYKIT_RULES", str(path))
+    return path
+
+
+@pytest.fixture
 def cli() -> Callable[..., Any]:
     """Invoke the typer app in-process: ``cli("reply", "--text", "x")``.
 

@@ -74,6 +74,54 @@ def default_rules() -> Any:
     return load_rules(os.environ.get("REPLYKIT_TEST_RULES") or default_rules_path())
 
 
+# A real business's details, each at least as long as the example's (the length checks stay honest).
+OWN_PROFILE = {
+    "Atelier Exemple": "Boulangerie Lune",
+    "+33 1 23 45 67 89": "+33 4 78 90 12 34",
+    "contact@atelier-exemple.fr": "bonjour@boulangerie-lune.fr",
+    "https://atelier-exemple.fr": "https://boulangerie-lune.fr",
+    "Camille, de l'Atelier Exemple": "Mathilde, de la Boulangerie Lune",
+    "Camille, Atelier Exemple": "Mathilde, Boulangerie Lune",
+}
+
+
+def with_own_profile(rules_text: str) -> str:
+    """The default rules.yaml's text with :data:`OWN_PROFILE` in its profile section, all else kept."""
+    head, sep, rest = rules_text.partition("\npolicy:")
+    for example, own in OWN_PROFILE.items():
+        head = head.replace(f'"{example}"', f'"{own}"')
+    return head + sep + rest
+
+
+@functools.cache
+def own_rules_path() -> Path:
+    """The default rules with a real business's profile, as after ``replykit init`` (made once per session).
+
+    For tests about something other than the first run: replies then carry no
+    example-profile warning. Its lexicons, listening and templates are the packaged ones.
+    """
+    import atexit
+    import shutil
+    import tempfile
+
+    from replykit.rules.find import defaults_dir
+
+    folder = Path(tempfile.mkdtemp(prefix="replykit-own-profile-"))
+    atexit.register(shutil.rmtree, folder, True)
+    (folder / "rules.yaml").write_text(with_own_profile((defaults_dir() / "rules.yaml").read_text("utf-8")), "utf-8")
+    for name in ("lexicons", "listening", "templates"):
+        (folder / name).symlink_to(defaults_dir() / name)
+    return folder / "rules.yaml"
+
+
+@functools.cache
+def own_rules() -> Any:
+    """:func:`own_rules_path`, loaded once per session."""
+    from replykit.rules.load import load_rules
+
+    return load_rules(own_rules_path())
+
+
 def policy_for(rules: Any, outcome_id: str) -> dict[str, str]:
     """``--var`` policy values needed to reach an outcome that sits behind a policy node.
 

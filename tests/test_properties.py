@@ -29,6 +29,10 @@ from replykit.batch.read import MAX_LINE_BYTES
 from replykit.errors import ExitCode, InputError
 from replykit.reply.suggestion import suggest
 
+# Replies in a real business's name: these tests are not about the first run's example profile.
+pytestmark = pytest.mark.usefixtures("own_profile")
+
+
 FAST = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
 SLOW = settings(FAST, max_examples=40)

@@ -36,7 +36,10 @@ def pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the shipped rules and templates, run from a folder holding secret.txt."""
     folder = tmp_path / "pack"
     folder.mkdir()
-    shutil.copy(support.REPO / "rules.yaml", folder / "rules.yaml")
+    # a real business's profile: these tests are about files, not the example-profile warning
+    (folder / "rules.yaml").write_text(
+        support.with_own_profile((support.REPO / "rules.yaml").read_text("utf-8")), "utf-8"
+    )
     shutil.copytree(support.REPO / "lexicons", folder / "lexicons")
     shutil.copytree(support.REPO / "listening", folder / "listening")
     shutil.copytree(support.REPO / "templates", folder / "templates")
@@ -68,7 +71,7 @@ def test_rule_text_that_reads_a_file_is_a_located_error_before_anything_is_print
     assert proc.returncode == 2
     assert proc.stdout == ""
     message = support.assert_clean_error(proc.stderr)
-    assert message.startswith(f"rules.yaml:{line}:")
+    assert message.startswith(f"rules.yaml (found in the current folder): rules.yaml:{line}:")
     assert f"solutions[1].answer.en: '{{% {tag} %}}' is not allowed in a rules file" in message
     assert SECRET not in outputs_of(proc)
 

@@ -26,6 +26,10 @@ import support
 from replykit.batch import triage_many
 from replykit.batch.read import MAX_LINE_BYTES, Record
 
+# Replies in a real business's name: these tests are not about the first run's example profile.
+pytestmark = pytest.mark.usefixtures("own_profile")
+
+
 COMPLAINT = "Commande jamais reçue, toujours pas remboursé"
 PRAISE = "Merci, super accueil !"
 QUESTION = "Where is my order? Nobody answers."
@@ -502,7 +506,7 @@ def test_table_shows_markup_and_escape_codes_in_comments_literally(cli: Cli, tmp
 
 
 def test_triage_many_on_strings_dicts_and_records(reply_json: Callable[[str], Any]) -> None:
-    rules = support.default_rules()
+    rules = support.own_rules()
     items: list[Any] = [
         COMPLAINT,
         {"id": "d1", "text": PRAISE, "likes": 4},

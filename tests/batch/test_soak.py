@@ -20,6 +20,10 @@ import pytest
 
 import support
 
+# Replies in a real business's name: these tests are not about the first run's example profile.
+pytestmark = pytest.mark.usefixtures("own_profile")
+
+
 LINES = 3_000
 SEED = 6
 

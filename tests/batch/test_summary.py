@@ -24,6 +24,10 @@ import support
 from replykit.batch import triage_many
 from replykit.batch.summary import Summary
 
+# Replies in a real business's name: these tests are not about the first run's example profile.
+pytestmark = pytest.mark.usefixtures("own_profile")
+
+
 COMPLAINT = "Commande jamais reçue, toujours pas remboursé"
 PRAISE = "Merci, super accueil !"
 QUESTION = "Where is my order? Nobody answers."

@@ -14,6 +14,10 @@ import pytest
 
 import support
 
+# Replies in a real business's name: these tests are not about the first run's example profile.
+pytestmark = pytest.mark.usefixtures("own_profile")
+
+
 FRENCH = "Commande jamais reçue, toujours pas remboursé, c'est honteux"
 ENGLISH = "Where is my order #123? Nobody answers."
 

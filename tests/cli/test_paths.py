@@ -8,6 +8,10 @@ import pytest
 
 import support
 
+# Replies in a real business's name: these tests are not about the first run's example profile.
+pytestmark = pytest.mark.usefixtures("own_profile")
+
+
 CASES = [
     ("reply", "{missing}", "no such file"),
     ("reply", "{folder}", "is a directory, not a file"),

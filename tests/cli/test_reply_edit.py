@@ -6,7 +6,13 @@ import json
 import stat
 from pathlib import Path
 
+import pytest
+
 import support
+
+# Replies in a real business's name: these tests are not about the first run's example profile.
+pytestmark = pytest.mark.usefixtures("own_profile")
+
 
 COMMENT = "Where is my order? Nobody answers."
 

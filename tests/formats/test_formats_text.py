@@ -22,6 +22,10 @@ import pytest
 import support
 from replykit.formats.labels import LABELS, WARNINGS, warning
 
+# Replies in a real business's name: these tests are not about the first run's example profile.
+pytestmark = pytest.mark.usefixtures("own_profile")
+
+
 TEXT = "Where is my order? Nobody answers."
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 

@@ -72,7 +72,7 @@ def test_warnings_pass_unless_strict() -> None:
 
 
 def test_clean_rules_exit_zero_with_no_output() -> None:
-    proc = support.run("lint", "--format", "parsable", cwd=support.REPO)
+    proc = support.run("lint", "--format", "parsable", "--allow-example-profile", cwd=support.REPO, timeout=300)
     assert (proc.returncode, proc.stdout) == (0, "")
 
 

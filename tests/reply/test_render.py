@@ -15,7 +15,7 @@ import pytest
 import support
 from replykit import load_rules, suggest
 
-RULES = support.default_rules()
+RULES = support.own_rules()  # a real profile: these replies are not about the example business
 OUTCOME_LANGS = [pytest.param(oid, lang, id=f"{oid}-{lang}") for oid in RULES.outcomes for lang in support.LANGS]
 CONTACT = {"phone": "+33 9 87 65 43 21", "email": "aide@zorglub.example"}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import IO, NamedTuple
 
 from replykit.batch.core import BatchOptions
 from replykit.batch.output import Output, Progress, make_output
@@ -16,6 +16,7 @@ from replykit.batch.read import Reader, open_input, open_records
 from replykit.batch.run import EncoderSpec
 from replykit.batch.summary import Summary
 from replykit.errors import ReplykitError
+from replykit.formats.excel import excel_separator
 
 
 class BatchArgs(NamedTuple):
@@ -28,6 +29,7 @@ class BatchArgs(NamedTuple):
     encoding: str | None = None  # None: detected (see batch.encoding)
     fmt: str | None = None
     csv_raw: bool = False
+    csv_dialect: str = "default"
     fail_fast: bool = False
     jobs: int = 1
     color: str = "auto"
@@ -53,15 +55,23 @@ def run_batch(
     """
     stream, name, size = open_input(args.input)
     with stream:
+        head = _peek(stream) if args.csv_dialect == "excel" else b""  # the separator the input used
         reader = open_records(stream, name, args.input_format, args.text_field, args.id_field, encoding=args.encoding)
         if reader.note:
             (notice or report)(reader.note)
         fmt = args.fmt or ("jsonl" if not sys.stdout.isatty() else "table")
         own = (reader.fields.text_name, reader.fields.id[0])
-        spec = (fmt, [c for c in reader.columns if c not in own], args.csv_raw)
+        excel = excel_separator(head, reader.format) if args.csv_dialect == "excel" else ""
+        spec = (fmt, [c for c in reader.columns if c not in own], args.csv_raw, excel)
         output = make_output(spec, args.color)
         progress = Progress(stream, size, report)
         return _loop(reader, run, args, spec, output, name, progress)
+
+
+def _peek(stream: IO[bytes]) -> bytes:
+    """The first bytes of the input, left in the stream for the reader (the excel dialect reads its header)."""
+    peek = getattr(stream, "peek", None)
+    return bytes(peek(4096)[:4096]) if peek else b""
 
 
 def _loop(reader: Reader, run: BatchOptions, args: BatchArgs, spec: EncoderSpec, output: Output,

@@ -24,7 +24,7 @@ IN_FLIGHT = 3  # chunks queued per worker: keeps workers busy, memory flat
 _HEAVY = ("text", "fields", "public_reply", "private_script", "reminders", "heard")
 
 Result = tuple[bytes, dict[str, Any]]  # (encoded output, the entry or its summary view)
-EncoderSpec = tuple[str, list[str], bool]  # (format, input columns, csv_raw) -> make_encoder
+EncoderSpec = tuple[str, list[str], bool, str]  # (format, input columns, csv_raw, excel separator) -> make_encoder
 
 _worker: tuple[BatchOptions, Encoder | None, LineParser | None] | None = None
 

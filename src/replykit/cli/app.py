@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from replykit import __version__
-from replykit.cli import batch, check, eval, initcmd, learn, lint, reply, tree
+from replykit.cli import batch, check, config, eval, initcmd, learn, lint, reply, tree
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 the comment cannot be used (empty, not UTF-8), some batch records failed, "
@@ -51,6 +51,7 @@ def root(
 app.command()(reply.reply)
 app.command()(batch.batch)
 app.command()(check.check)
+app.command()(config.config)
 app.command("eval")(eval.eval_command)
 app.command("init")(initcmd.init)
 app.command("learn")(learn.learn_command)

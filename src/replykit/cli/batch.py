@@ -13,6 +13,7 @@ from replykit.cli.options import ColorOption, Lang, RulesOption, TextOrJson, err
 
 if TYPE_CHECKING:
     from replykit.batch.command import BatchResult
+    from replykit.batch.core import BatchOptions
 
 
 class InputFormat(str, Enum):
@@ -27,6 +28,11 @@ class InputFormat(str, Enum):
     trustpilot_csv = "trustpilot-csv"
     mastodon = "mastodon"
     bluesky = "bluesky"
+
+
+class CsvDialect(str, Enum):
+    default = "default"
+    excel = "excel"
 
 
 class BatchFormat(str, Enum):
@@ -78,6 +84,13 @@ def batch(
     csv_raw: Annotated[
         bool, typer.Option("--csv-raw", help="CSV cells as they are, even those a spreadsheet runs as formulas.")
     ] = False,
+    csv_dialect: Annotated[
+        CsvDialect,
+        typer.Option(
+            "--csv-dialect",
+            help="default, or excel: a UTF-8 BOM, and ';' when the input used ';' or the locale is French.",
+        ),
+    ] = CsvDialect.default,
     triage_only: Annotated[
         bool, typer.Option("--triage-only", help="Triage without rendering replies (faster).")
     ] = False,
@@ -118,6 +131,8 @@ def batch(
 
     if csv_raw and fmt is not BatchFormat.csv:
         raise UsageError("--csv-raw applies to --format csv only")
+    if csv_dialect is CsvDialect.excel and fmt is not BatchFormat.csv:
+        raise UsageError("--csv-dialect excel applies to --format csv only")
     options = BatchOptions(
         load_rules(rules),
         triage_only=triage_only,
@@ -129,6 +144,7 @@ def batch(
         platform_field=platform_field,
         skip_answered=skip_answered,
     )
+    _warn_example_profile(options)
     args = BatchArgs(
         input=input,
         input_format=input_format.value if input_format else None,
@@ -137,6 +153,7 @@ def batch(
         encoding=encoding,
         fmt=fmt.value if fmt else None,
         csv_raw=csv_raw,
+        csv_dialect=csv_dialect.value,
         fail_fast=fail_fast,
         jobs=jobs,
         color=str(getattr(color, "value", color)),
@@ -150,6 +167,17 @@ def _notice(message: str) -> None:
 
     sys.stderr.write(f"replykit: {printable(message)}\n")
     sys.stderr.flush()
+
+
+def _warn_example_profile(options: BatchOptions) -> None:
+    """Once per run, before the first record: replies would give the example business's details."""
+    from replykit.cli.boundary import warn
+    from replykit.rules.example import example_fields, example_warning, with_overrides
+
+    if not options.triage_only:
+        message = example_warning(example_fields(with_overrides(options.rules.profile, options.variables)))
+        if message:
+            warn(message)
 
 
 def _finish(result: BatchResult, summary: bool | None, summary_format: str, color: str) -> int:

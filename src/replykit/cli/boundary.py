@@ -42,6 +42,14 @@ def report(message: str) -> None:
     sys.stderr.flush()
 
 
+def warn(message: str) -> None:
+    """Write one ``replykit: warning: ...`` line to stderr, control characters made visible."""
+    from replykit.text.normalize import printable
+
+    sys.stderr.write(f"replykit: warning: {printable(message)}\n")
+    sys.stderr.flush()
+
+
 def silence_broken_pipe() -> None:
     # The reader went away (`| head`): point stdout at /dev/null so the
     # interpreter's final flush does not raise again.

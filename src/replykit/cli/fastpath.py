@@ -65,6 +65,7 @@ def run_reply(args: ReplyArgs) -> int:
         variables=parse_vars(args.var),
         templates=args.templates,
     )
+    _warn_example_profile(result.warnings)
     if not args.edit:
         write_reply(result, args.fmt, args.color)
         return 0
@@ -83,6 +84,14 @@ def run_reply(args: ReplyArgs) -> int:
 
         print_text(edited.public_reply, review, args.color, stderr=True)
     return 1 if review["counts"]["error"] else 0
+
+
+def _warn_example_profile(warnings: tuple[str, ...]) -> None:
+    from replykit.cli.boundary import warn
+    from replykit.rules.example import is_example_warning
+
+    for message in filter(is_example_warning, warnings):
+        warn(message)
 
 
 # option names -> (ReplyArgs field, choices or None, repeatable)

@@ -38,6 +38,13 @@ def lint(
         ),
     ] = LintFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    allow_example_profile: Annotated[
+        bool,
+        typer.Option(
+            "--allow-example-profile",
+            help="Skip the example-profile check (for rules that ship the example business on purpose).",
+        ),
+    ] = False,
     list_checks: Annotated[bool, typer.Option("--list", help="Describe every check and exit.")] = False,
     color: ColorOption = "auto",  # type: ignore[assignment]
 ) -> int:
@@ -54,7 +61,8 @@ def lint(
         for check_id, level, doc in runner.documented_checks():
             sys.stdout.write(f"{check_id} [{level}]\n{_indent(doc)}\n\n")
         return 0
-    problems = runner.run(runner.targets_for(paths or [], rules, templates))
+    skip = frozenset({"example-profile"} if allow_example_profile else ())
+    problems = runner.run(runner.targets_for(paths or [], rules, templates), skip)
     dispatch.LINT[formats.resolve(fmt.value)](problems, str(getattr(color, "value", color)))
     failing = [p for p in problems if p.level == "error" or strict]
     return 1 if failing else 0

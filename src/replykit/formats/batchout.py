@@ -30,17 +30,17 @@ class CsvWriter:
     a formula is neutralised, unless ``raw``.
     """
 
-    def __init__(self, out: IO[str], input_columns: list[str], raw: bool = False) -> None:
+    def __init__(self, out: IO[str], input_columns: list[str], raw: bool = False, delimiter: str = ",") -> None:
         self.input_columns = list(input_columns)
         self.raw = raw
         # an input column named like one of ours keeps its data under "input.NAME"
         self.headers = [f"input.{c}" if c in CSV_COLUMNS else c for c in self.input_columns]
         tail = [] if input_columns else ["fields"]
         self.columns = [*self.headers, *CSV_COLUMNS, *tail]
-        self.writer = csv.writer(out, lineterminator="\n")
+        self.writer = csv.writer(out, lineterminator="\n", delimiter=delimiter)
         # csv quotes a cell holding the line terminator but not one holding a lone CR,
         # which readers take as a line break: such a row is written fully quoted
-        self.quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        self.quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL, delimiter=delimiter)
         self._write_row([self._cell(c) for c in self.columns])
 
     def write(self, entry: dict[str, Any]) -> None:
@@ -81,10 +81,14 @@ class JsonlEncoder(Encoder):
 
 
 class CsvEncoder(Encoder):
-    def __init__(self, input_columns: list[str], raw: bool = False) -> None:
+    """CSV rows; with ``excel`` set to a separator, that separator and a UTF-8 BOM first (formats.excel)."""
+
+    def __init__(self, input_columns: list[str], raw: bool = False, excel: str = "") -> None:
+        from replykit.formats.excel import BOM
+
         self.buffer = io.StringIO()
-        self.writer = CsvWriter(self.buffer, input_columns, raw)
-        self.header = self._take()
+        self.writer = CsvWriter(self.buffer, input_columns, raw, excel or ",")
+        self.header = (BOM if excel else b"") + self._take()
 
     def encode(self, entry: dict[str, Any]) -> bytes:
         self.writer.write(entry)
@@ -97,12 +101,15 @@ class CsvEncoder(Encoder):
         return data
 
 
-def make_encoder(fmt: str, input_columns: list[str], csv_raw: bool = False) -> Encoder | None:
-    """The encoder of a byte format (jsonl, csv); None for the terminal table."""
+def make_encoder(fmt: str, input_columns: list[str], csv_raw: bool = False, excel: str = "") -> Encoder | None:
+    """The encoder of a byte format (jsonl, csv); None for the terminal table.
+
+    ``excel``: the separator of a CSV for Excel (with a BOM), or "" for plain CSV.
+    """
     if fmt == "jsonl":
         return JsonlEncoder()
     if fmt == "csv":
-        return CsvEncoder(input_columns, csv_raw)
+        return CsvEncoder(input_columns, csv_raw, excel)
     return None
 
 

@@ -136,3 +136,19 @@ LINT: dict[str, Callable[[list[Any], str], None]] = {
     "json": _lint_writer("as_json"),
     "github": _lint_writer("github"),
 }
+
+
+def _config_writer(name: str) -> Callable[[dict[str, Any]], None]:
+    def write(config: dict[str, Any]) -> None:
+        from replykit.formats import configout
+
+        getattr(configout, name)(config)
+
+    return write
+
+
+# ``replykit config --format``: (configuration) -> printed on stdout
+CONFIG: dict[str, Callable[[dict[str, Any]], None]] = {
+    "text": _config_writer("config_text"),
+    "json": _config_writer("config_json"),
+}

@@ -6,6 +6,7 @@ import re
 
 from replykit.formats.labels import heard_lines, labels, warning
 from replykit.reply.suggestion import Suggestion
+from replykit.rules.example import is_example_warning
 from replykit.text.normalize import printable
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -54,7 +55,7 @@ def suggestion_markdown(result: Suggestion) -> str:
         lines += [f"> {line}" if line else ">" for line in md_escape(other).splitlines()]
     lines += ["", f"### {words['private']}", "", md_escape(result.private_script), "", f"### {words['before']}", ""]
     lines += [f"- [ ] {md_escape(r.text)} ({', '.join(r.method)})" for r in result.reminders]
-    warnings = result.triage.notes + result.warnings
+    warnings = [w for w in result.triage.notes + result.warnings if not is_example_warning(w)]  # on stderr
     if warnings:
         lines += ["", f"### {words['warnings']}", "", *(f"- {md_escape(warning(w, result.lang))}" for w in warnings)]
     return "\n".join(lines) + "\n"

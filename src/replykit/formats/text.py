@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from replykit.formats.labels import heard_lines, labels, warning
 from replykit.reply.suggestion import Suggestion
+from replykit.rules.example import is_example_warning
 from replykit.text.normalize import printable
 
 if TYPE_CHECKING:
@@ -67,7 +68,8 @@ def print_suggestion(result: Suggestion, color: str) -> None:
     panel(Text(printable(result.private_script)), words["private"], "blue")
     checklist = Text("\n").join(Text(f"☐ {printable(r.text)}  ({', '.join(r.method)})") for r in result.reminders)
     panel(checklist, words["before"], "yellow")
-    warnings = result.triage.notes + result.warnings
+    # the example-profile warning goes to stderr, once (cli), not into the reply
+    warnings = [w for w in result.triage.notes + result.warnings if not is_example_warning(w)]
     if warnings:
         body = Text("\n").join(Text(f"! {printable(warning(w, result.lang))}") for w in warnings)
         panel(body, words["warnings"], "magenta")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +23,7 @@ from replykit.rules.model import Localized, Rules
 from replykit.triage.walk import Triage, triage
 
 SCHEMA = "replykit.suggestion/1"
+_PROFILE_FIELD = re.compile(r"\bprofile\.(\w+)")
 
 
 class Reminder(NamedTuple):
@@ -165,7 +167,7 @@ def suggest(
     else:
         public = render(folder, result.outcome, "public", result.lang, context)
         private = render(folder, result.outcome, "private", result.lang, context)
-    warnings = _length_warnings(public, platform, result.lang)
+    warnings = _profile_warnings(context["profile"]) + _length_warnings(public, platform, result.lang)
     return Suggestion(
         result, public, private, reminders_for(rules, result), case_ref, author, platform, warnings, heard, variant
     )
@@ -322,10 +324,16 @@ def _outcome_vars(result: Triage, lang: str) -> dict[str, Any]:
 
 def _solution(rules: Rules, result: Triage, context: dict[str, Any]) -> dict[str, str] | None:
     for solution in rules.solutions:
-        if solution.id in result.solution_ids:
+        if solution.id in result.solution_ids and not _names_an_empty_field(solution.answer[result.lang], context):
             answer = render_string(solution.answer[result.lang], context)
             return {"id": solution.id, "answer": answer, "link": solution.link}
     return None
+
+
+def _names_an_empty_field(answer: str, context: dict[str, Any]) -> bool:
+    # "follow your order from {{ profile.website }}" is no answer for a business
+    # that left its website out (replykit init): the reply goes on without it.
+    return any(not context["profile"].get(name) for name in _PROFILE_FIELD.findall(answer))
 
 
 def _localize(value: Localized, lang: str) -> str:
@@ -367,6 +375,13 @@ def reminders_for(rules: Rules, result: Triage) -> tuple[Reminder, ...]:
         for r in rules.reminders
         if (not r.categories or out.category in r.categories) and (out.escalate or not r.escalate_only)
     )
+
+
+def _profile_warnings(profile: dict[str, Any]) -> tuple[str, ...]:
+    from replykit.rules.example import example_fields, example_warning
+
+    message = example_warning(example_fields(profile))
+    return (message,) if message else ()
 
 
 def _length_warnings(public: str, platform: str, lang: str) -> tuple[str, ...]:

@@ -6,6 +6,11 @@ import os
 from pathlib import Path
 
 RULES_ENV = "REPLYKIT_RULES"
+# Why a rules file is the one in use (``locate_rules``), as ``replykit config`` says it.
+GIVEN = "given with --rules"
+FROM_ENV = f"from the environment variable {RULES_ENV}"
+CURRENT_FOLDER = "found in the current folder"
+BUILT_IN = "built-in"
 
 
 def defaults_dir() -> Path:
@@ -27,8 +32,14 @@ def default_rules_path() -> Path:
 
 def find_rules(explicit: str | os.PathLike[str] | None = None) -> Path:
     """``--rules``, else ``$REPLYKIT_RULES``, else ``./rules.yaml``, else the defaults."""
-    for candidate in (explicit, os.environ.get(RULES_ENV) or None):
-        if candidate:
-            return Path(candidate)
+    return locate_rules(explicit)[0]
+
+
+def locate_rules(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, str]:
+    """The rules file :func:`find_rules` picks, and why: GIVEN, FROM_ENV, CURRENT_FOLDER or BUILT_IN."""
+    if explicit:
+        return Path(explicit), GIVEN
+    if os.environ.get(RULES_ENV):
+        return Path(os.environ[RULES_ENV]), FROM_ENV
     local = Path("rules.yaml")
-    return local if local.is_file() else default_rules_path()
+    return (local, CURRENT_FOLDER) if local.is_file() else (default_rules_path(), BUILT_IN)

@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 from replykit import __version__
-from replykit.errors import Location, RulesError, UsageError
-from replykit.rules.find import find_rules
+from replykit.errors import Location, ReplykitError, RulesError, UsageError
+from replykit.rules.find import CURRENT_FOLDER, locate_rules
 from replykit.rules.model import Rules
 
 CACHE_FORMAT = 3  # 2: rule text is checked for file-reading tags at compile time; 3: listening vocabularies
@@ -30,7 +30,18 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, use_cache: bool = 
         UsageError: the file is missing or unreadable.
         RulesError: the file is not valid; every problem has a location.
     """
-    file = find_rules(path)
+    file, origin = locate_rules(path)
+    if origin != CURRENT_FOLDER:
+        return _load(file, use_cache)
+    try:
+        return _load(file, use_cache)
+    except ReplykitError as exc:
+        # A stray rules.yaml (another tool's) must be recognisable as the cause.
+        exc.args = ("\n".join(f"{file} ({CURRENT_FOLDER}): {line}" for line in str(exc).splitlines()),)
+        raise
+
+
+def _load(file: Path, use_cache: bool) -> Rules:
     try:
         stat = file.stat()
     except OSError as exc:

@@ -12,7 +12,10 @@ from replykit.errors import UsageError
 from replykit.rules.find import defaults_dir
 from replykit.rules.load import compile_rules
 
-PROFILE_FIELDS = ("brand", "signature", "phone", "email")
+PROFILE_FIELDS = ("brand", "signature", "phone", "email", "website", "hours", "dm", "default_lang")
+# The fields that name the example business: given one of them, the others not given are left out
+# rather than kept, so a new profile never mixes the user's details with the example's.
+IDENTIFYING = ("brand", "signature", "phone", "email", "website", "hours")
 # One included lexicon per trade (lexicons/NAME.yaml, signal NAME_terms), in the default order.
 SECTORS = ("food", "beauty", "fitness", "building", "shop", "freelance", "hotel")
 # The listening stage's vocabularies (listening/NAME.yaml): every trade keeps them.
@@ -90,13 +93,30 @@ def set_sectors(rules_text: str, sectors: tuple[str, ...]) -> str:
     return _UNION.sub(f"    signals: [{members}]\n", rules_text, count=1)
 
 
+def complete_profile(given: dict[str, str | None]) -> dict[str, str]:
+    """The profile values ``init`` writes, from those the user gave (None: not given).
+
+    Nothing given keeps the example profile whole (replies then warn about it).
+    Once one identifying field is given, the others not given are left out
+    (empty); the signature defaults to the brand. ``dm`` and ``default_lang``
+    keep the defaults unless given.
+    """
+    values = {key: value.strip() for key, value in given.items() if value is not None}
+    if not any(key in values for key in IDENTIFYING):
+        return values
+    if values.get("brand") and "signature" not in values:
+        values["signature"] = values["brand"]
+    return {**dict.fromkeys(IDENTIFYING, ""), **values}
+
+
 def set_profile(rules_text: str, values: dict[str, str]) -> str:
-    """Replace profile entries in the YAML text, keeping every comment and the layout."""
+    """Replace profile entries in the YAML text, keeping every comment and the layout; "" empties one."""
     for key, value in values.items():
         if key not in PROFILE_FIELDS:
             raise UsageError(f"unknown profile field '{key}'")
-        if value:
-            rules_text = _replace_profile_key(rules_text, key, value)
+        if key == "default_lang" and value not in ("en", "fr"):
+            raise UsageError(f"--default-lang: '{value}' is not a reply language (en or fr)")
+        rules_text = _replace_profile_key(rules_text, key, value)
     return rules_text
 
 

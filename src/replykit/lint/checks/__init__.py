@@ -12,6 +12,7 @@ from replykit.lint.checks import (
     defensive_wording,
     double_exclamation,
     example_misrouted,
+    example_profile,
     method_citation,
     missing_template,
     moderation_argues,
@@ -35,6 +36,7 @@ REGISTRY: dict[str, ModuleType] = {
     for module in (
         # the rules file
         rules_invalid,
+        example_profile,
         missing_template,
         example_misrouted,
         regex_backtracking,
