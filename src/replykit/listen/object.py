@@ -33,7 +33,7 @@ STOPS = {
         comme si lorsque parce alors aussi tres trop bien mal vraiment meme tout toute tous toutes ici la-bas hier
         aujourd demain ce cet cette ces le la les l un une des du au aux dans en a arrive arrivee arrives
         arrivees recu recue recus recues reste restee attend attends attendu fait faite dit vient
-        svp stp merci""".split()
+        svp stp merci avait avaient avais aura aurait auraient sera seront""".split()
     ),
     "en": frozenset(
         """is was are were be been being am has had have got gets get did does do didn doesn don
