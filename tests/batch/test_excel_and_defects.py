@@ -10,6 +10,9 @@ import pytest
 
 import support
 
+# About reading exports, not the first run: as a user who gave their own details (no example-profile warning).
+pytestmark = pytest.mark.usefixtures("own_profile")
+
 EXPORTS = support.TESTS / "fixtures" / "exports"
 GUESS = "replykit: reading {} as Windows-1252 (not valid UTF-8); use --encoding to choose\n"
 

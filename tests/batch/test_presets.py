@@ -12,6 +12,9 @@ import pytest
 
 import support
 
+# About reading exports, not the first run: as a user who gave their own details (no example-profile warning).
+pytestmark = pytest.mark.usefixtures("own_profile")
+
 EXPORTS = support.TESTS / "fixtures" / "exports"
 
 # preset -> (fixture, [(line, id, text start, author, stars, answered), ...]); one tuple per record in the file.
