@@ -41,6 +41,7 @@ from typing import Any
 from replykit.listen.ask import LEFTOVER
 from replykit.listen.model import Aspect, Heard
 from replykit.reply.voice import in_our_voice
+from replykit.rules.kinds.stat import measure
 from replykit.triage.walk import Triage
 
 # Aspects a customer waits for: "three weeks waiting for your refund" reads true for these.
@@ -156,8 +157,7 @@ def also_blamed(heard: Heard) -> dict[str, str] | None:
 
 def pressed(text: str) -> bool:
     """Whether the comment is written under pressure: shouted, or "!!", "?!" ("WHERE IS MY CAKE??")."""
-    letters = [char for char in re.sub(r"(?<!\w)@\w+", "", text) if char.isalpha()]
-    shouted = len(letters) >= 8 and sum(char.isupper() for char in letters) >= 0.7 * len(letters)
+    shouted = measure("caps_ratio", text) >= 0.7  # the routing's own measure (rules `shouting`)
     return shouted or bool(re.search(r"!!|\?!|!\?|\?\?", text))
 
 
