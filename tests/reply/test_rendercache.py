@@ -9,7 +9,7 @@ import pytest
 
 import support
 from replykit.reply import cache as rendercache
-from replykit.reply.suggestion import suggest
+from replykit.reply.suggestion import draft, suggest
 from replykit.rules.load import load_rules
 
 COMMENTS = [
@@ -23,13 +23,11 @@ COMMENTS = [
 
 @pytest.fixture(autouse=True)
 def empty_cache() -> None:
-    rendercache._cache.clear()
+    rendercache.clear()
 
 
 def uncached(text: str, **options: object) -> tuple[str, str]:
-    rendercache._cache.clear()
     first = suggest(text, **options)  # type: ignore[arg-type]
-    rendercache._cache.clear()
     return first.public_reply, first.private_script
 
 
@@ -67,13 +65,14 @@ def test_a_template_that_transforms_the_case_reference_is_rendered_every_time(
     folder = copy_minimal(tmp_path)
     (folder / "templates" / "en" / "other.private.j2").write_text(template + "\n")
     rules = load_rules(folder / "rules.yaml")
-    texts = ["hello there one", "hello there two", "hello there three"]
+    texts = ["hello there one", "hello there two", "hello there three"] * 3  # learned on the second sight
     results = [suggest(t, rules=rules, lang="en", reuse_renders=True) for t in texts]
+    private_entries = [value for key, value in rendercache._cache.items() if key[1] == "other.private.j2"]
+    assert len(private_entries) == 3 and all(value is None for value in private_entries)  # learned: not swappable
     for text, result in zip(texts, results, strict=True):
         assert result.outcome == "other"
         assert result.private_script == expected(result.case_ref)  # type: ignore[operator]
         assert (result.public_reply, result.private_script) == uncached(text, rules=rules, lang="en")
-    assert all(value is None for value in rendercache._cache.values())
 
 
 def test_a_case_reference_given_by_the_user_is_used_as_is(tmp_path: Path) -> None:
@@ -82,3 +81,56 @@ def test_a_case_reference_given_by_the_user_is_used_as_is(tmp_path: Path) -> Non
     assert "TICKET-42" in first.private_script
     second = suggest(COMMENTS[0], rules=rules, reuse_renders=True)
     assert "TICKET-42" not in second.private_script and second.case_ref in second.private_script
+
+
+@pytest.mark.parametrize(
+    "moves",
+    [
+        "{{ ['Hi', 'Hello', 'Hey'][phrasing(variant, 0, 3)] }} {{ ['there', 'you'][phrasing(variant, 1, 2)] }}",
+        # the second question depends on the first answer: a tree, not a list
+        "{% if phrasing(variant, 0, 2) %}A{{ phrasing(variant, 2, 3) }}{% else %}B{{ phrasing(variant, 1, 4) }}{% endif %}",
+    ],
+    ids=["two-moves", "nested"],
+)
+def test_the_phrasings_of_a_context_are_found_again_exactly(tmp_path: Path, moves: str) -> None:
+    folder = copy_minimal(tmp_path)
+    (folder / "templates" / "en" / "other.public.j2").write_text(moves + "\n")
+    rules = load_rules(folder / "rules.yaml")
+    found = [draft("hello there", rules=rules, lang="en", reuse_renders=True) for _ in range(2)]
+    fresh = draft("hello there", rules=rules, lang="en")
+    for alternative in range(40):
+        assert found[alternative % 2].public_reply(alternative) == fresh.public_reply(alternative)
+    assert rendercache._is_traceable(folder / "templates", "en/other.public.j2")
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{ ['Hi', 'Hello'][variant % 2] }}",  # reads the variant itself
+        "{{ ['Hi', 'Hello'][phrasing(variant, 0, 2)] }} {{ case_ref }}",  # the reference is in the reply
+        "{{ ['Hi', 'Hello', 'Hey']|random }}",  # draws at random
+        "{% set phrasing = 3 %}{{ phrasing }}",  # not the function any more
+    ],
+    ids=["variant", "case_ref", "random", "shadowed"],
+)
+def test_a_template_that_reads_more_than_its_phrasings_is_not_kept_apart_from_its_variant(
+    tmp_path: Path, template: str
+) -> None:
+    folder = copy_minimal(tmp_path)
+    (folder / "templates" / "en" / "other.public.j2").write_text(template + "\n")
+    assert not rendercache._is_traceable(folder / "templates", "en/other.public.j2")
+    rules = load_rules(folder / "rules.yaml")
+    if "random" not in template:
+        for text in ("hello there one", "hello there two", "hello there one"):
+            assert suggest(text, rules=rules, lang="en", reuse_renders=True).public_reply == uncached(
+                text, rules=rules, lang="en"
+            )[0]
+
+
+def test_the_shipped_reply_templates_are_found_again_from_their_phrasings() -> None:
+    from replykit.rules.find import defaults_dir
+
+    folder = defaults_dir() / "templates"
+    for lang in ("en", "fr"):
+        for name in ("complaint", "question", "praise", "other", "general", "moderate"):
+            assert rendercache._is_traceable(folder, f"{lang}/{name}.public.j2"), name

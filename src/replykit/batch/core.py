@@ -7,13 +7,13 @@ It never raises for a bad record: the record's result is an error entry.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from replykit.batch.read import Record, mapping_record
 from replykit.errors import ReplykitError, TemplateError, UsageError
-from replykit.reply.suggestion import suggest
+from replykit.reply.suggestion import Draft, Suggestion, draft
 from replykit.rules.model import Rules
 
 
@@ -104,6 +104,11 @@ def as_record(item: str | dict[str, Any] | Record, number: int, text_field: str,
 
 def process(record: Record, run: BatchOptions, alternative: int = 0) -> dict[str, Any]:
     """The output entry for one record (``alternative``: another phrasing); configuration errors propagate."""
+    return entry_for(record, run, lambda found: found.phrased(alternative))
+
+
+def entry_for(record: Record, run: BatchOptions, word: Callable[[Draft], Suggestion]) -> dict[str, Any]:
+    """The output entry for one record, its draft worded by ``word``; configuration errors propagate."""
     if record.error:
         return error_entry(record, record.error)
     fields = record.fields
@@ -111,19 +116,7 @@ def process(record: Record, run: BatchOptions, alternative: int = 0) -> dict[str
     if answered and run.skip_answered:
         return {**_base(record), "answered": True, "skipped": "already answered (--skip-answered)"}
     try:
-        result = suggest(
-            record.text,
-            rules=run.rules,
-            author=_text(fields.get(run.author_field)),
-            platform=_text(fields.get(run.platform_field)) or run.platform,
-            lang=run.lang,
-            fields=fields,
-            variables=run.variables,
-            templates=run.templates,
-            render_replies=not run.triage_only,
-            reuse_renders=True,
-            alternative=alternative,
-        )
+        result = word(_draft(record, run))
     except (TemplateError, UsageError):
         raise
     except ReplykitError as exc:  # about this record only (e.g. an empty comment)
@@ -138,6 +131,22 @@ def process(record: Record, run: BatchOptions, alternative: int = 0) -> dict[str
         for key in ("public_reply", "private_script", "reminders", "heard", "variant"):
             entry.pop(key, None)
     return entry
+
+
+def _draft(record: Record, run: BatchOptions) -> Draft:
+    fields = record.fields
+    return draft(
+        record.text,
+        rules=run.rules,
+        author=_text(fields.get(run.author_field)),
+        platform=_text(fields.get(run.platform_field)) or run.platform,
+        lang=run.lang,
+        fields=fields,
+        variables=run.variables,
+        templates=run.templates,
+        render_replies=not run.triage_only,
+        reuse_renders=True,
+    )
 
 
 def _base(record: Record) -> dict[str, Any]:
@@ -161,13 +170,20 @@ def crc(text: str) -> int:
     return zlib.crc32(text.encode("utf-8", "replace"))
 
 
-def distinct(entry: dict[str, Any], record: Record, run: BatchOptions, seen: dict[int, int]) -> dict[str, Any]:
-    """``entry``, or the same record answered with its next phrasing while its public reply was
-    already given to a different comment of this run (``seen``: public reply -> comment, as CRCs)."""
+def distinct(record: Record, run: BatchOptions, seen: dict[int, int]) -> dict[str, Any]:
+    """The entry of ``record``, worded with its first phrasing whose public reply no other
+    comment of this run was given (``seen``: public reply -> comment, as CRCs).
+
+    The record is triaged and heard once; each phrasing tried renders its public reply
+    only. After ``MAX_ALTERNATIVES`` tries, the last phrasing is kept as it is.
+    """
     text = crc(record.text)
-    for alternative in range(1, MAX_ALTERNATIVES + 1):
-        public = entry.get("public_reply")
-        if not public or seen.setdefault(crc(public), text) == text:
-            break
-        entry = process(record, run, alternative)
-    return entry
+
+    def first_new(found: Draft) -> Suggestion:
+        for alternative in range(MAX_ALTERNATIVES):
+            public = found.public_reply(alternative)
+            if not public or seen.setdefault(crc(public), text) == text:
+                return found.phrased(alternative)
+        return found.phrased(MAX_ALTERNATIVES)
+
+    return entry_for(record, run, first_new)

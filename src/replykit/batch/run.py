@@ -48,9 +48,7 @@ def run_encoded(reader: Reader, run: BatchOptions, spec: EncoderSpec, jobs: int 
 
 
 def answer(record: Record, run: BatchOptions, encoder: Encoder | None, seen: dict[int, int] | None = None) -> Result:
-    entry = process(record, run)
-    if seen is not None:
-        entry = distinct(entry, record, run, seen)
+    entry = process(record, run) if seen is None else distinct(record, run, seen)
     if encoder is None:
         return b"", entry
     return encoder.encode(entry), summary_view(entry)

@@ -1,24 +1,26 @@
 """Render each shape of reply once: the batch path's template cache.
 
-In a batch, most records share everything a template reads except the
-case reference (one per comment). The two templates are rendered once per
-distinct context, with a placeholder case reference, and later records only
-swap in their own reference.
+In a batch, a comment that comes back (the same text, the same rating) has
+the same context but for its case reference. Each template is rendered once
+per context with a placeholder case reference, and later records only swap in
+their own reference.
 
-Swapping is only done where it is provably the same as rendering: the first
-time a context is seen, the templates are rendered with two different
-placeholders; the context is cached only if both renders agree once the
-placeholders are aligned and neither leaves a trace of them (a template that
-upper-cases, slices or otherwise transforms the reference fails this and is
-simply rendered every time).
+Swapping is only done where it is provably the same as rendering: the second
+time a context is seen (most come once, and learning costs three renders), the
+template is rendered with two different placeholders; the context is cached
+only if both renders agree once the placeholders are aligned and neither
+leaves a trace of them (a template that upper-cases, slices or otherwise
+transforms the reference fails this and is simply rendered every time).
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
-from replykit.reply.render import render
+from replykit.reply.phrasings import NotDeterministic, Phrasings
+from replykit.reply.render import environment, render, template_name
 from replykit.rules.model import Outcome
 
 MAX_ENTRIES = 4096  # distinct contexts kept; a full cache starts over
@@ -30,55 +32,143 @@ _PLACEHOLDERS = (
 )
 _TRACES = frozenset("".join(_PLACEHOLDERS).lower() + "".join(_PLACEHOLDERS).upper())
 
-Rendered = tuple[str, str]
-_cache: dict[tuple[Any, ...], Rendered | None] = {}
+_LEARNED = object()  # a context seen once: rendered plainly, learned when it comes back
+_cache: dict[tuple[Any, ...], str | object | None] = {}
+_phrasings = Phrasings()
+_traceable: dict[tuple[str, str], bool] = {}  # (folder, template) -> see _is_traceable
+_UNTRACEABLE_FILTERS = frozenset({"random", "shuffle"})
+_CASE_REF = ("case_ref",)
 
 
-def render_pair(folder: Path, outcome: Outcome, lang: str, context: dict[str, Any]) -> Rendered:
-    """The public reply and private script for ``context``, reusing earlier renders when exact."""
+def clear() -> None:
+    """Forget every render (tests; a long-lived process whose templates changed)."""
+    _cache.clear()
+    _phrasings.clear()
+    _traceable.clear()
+    _read_template.cache_clear()
+
+
+def render_cached(folder: Path, outcome: Outcome, kind: str, lang: str, context: dict[str, Any]) -> str:
+    """The ``kind`` template of ``outcome`` rendered for ``context``, reusing an earlier render when exact.
+
+    A context is learned the second time it comes: most contexts come once (they
+    carry what the comment said), and learning costs three renders.
+    """
+    if _is_traceable(folder, template_name(outcome, kind, lang)):
+        return _phrased(folder, outcome, kind, lang, context)
     case_ref = context["case_ref"]
-    key = _key(folder, outcome, lang, context)
+    key = _key(folder, outcome, kind, lang, context)
     if key is None or len(case_ref) != len(_PLACEHOLDERS[0]):
-        return _render_both(folder, outcome, lang, context)
-    if key not in _cache:
+        return render(folder, outcome, kind, lang, context)
+    cached = _cache.get(key)
+    if cached is None and key not in _cache:
         if len(_cache) >= MAX_ENTRIES:
             _cache.clear()
-        _cache[key] = _learn(folder, outcome, lang, context)
-    cached = _cache[key]
-    if cached is None:
-        return _render_both(folder, outcome, lang, context)
-    placeholder = _PLACEHOLDERS[0]
-    return cached[0].replace(placeholder, case_ref), cached[1].replace(placeholder, case_ref)
+        _cache[key] = _LEARNED
+        return render(folder, outcome, kind, lang, context)
+    if cached is _LEARNED:
+        cached = _cache[key] = _learn(folder, outcome, kind, lang, context)
+    if not isinstance(cached, str):
+        return render(folder, outcome, kind, lang, context)
+    return cached.replace(_PLACEHOLDERS[0], case_ref)
 
 
-def _render_both(folder: Path, outcome: Outcome, lang: str, context: dict[str, Any]) -> Rendered:
-    return render(folder, outcome, "public", lang, context), render(folder, outcome, "private", lang, context)
-
-
-def _learn(folder: Path, outcome: Outcome, lang: str, context: dict[str, Any]) -> Rendered | None:
-    first, second = (_render_both(folder, outcome, lang, {**context, "case_ref": p}) for p in _PLACEHOLDERS)
-    aligned = [
-        (a.replace(_PLACEHOLDERS[0], "\0"), b.replace(_PLACEHOLDERS[1], "\0"))
-        for a, b in zip(first, second, strict=True)
-    ]
-    if any(a != b or _TRACES.intersection(a) for a, b in aligned):
+def _learn(folder: Path, outcome: Outcome, kind: str, lang: str, context: dict[str, Any]) -> str | None:
+    first, second = (render(folder, outcome, kind, lang, {**context, "case_ref": p}) for p in _PLACEHOLDERS)
+    aligned = first.replace(_PLACEHOLDERS[0], "\0"), second.replace(_PLACEHOLDERS[1], "\0")
+    if aligned[0] != aligned[1] or _TRACES.intersection(aligned[0]):
         return None
     # The real reference must read the same as the swapped one: a template that
     # tests or edits its content (replace("RK-", "#")) fails here.
-    real = _render_both(folder, outcome, lang, context)
-    swapped = tuple(part.replace(_PLACEHOLDERS[0], context["case_ref"]) for part in first)
-    return first if swapped == real else None
+    real = render(folder, outcome, kind, lang, context)
+    return first if first.replace(_PLACEHOLDERS[0], context["case_ref"]) == real else None
 
 
-def _key(folder: Path, outcome: Outcome, lang: str, context: dict[str, Any]) -> tuple[Any, ...] | None:
+def _phrased(folder: Path, outcome: Outcome, kind: str, lang: str, context: dict[str, Any]) -> str:
+    """A template that reads neither ``case_ref`` nor ``variant`` but through ``phrasing()``: its wordings
+    for this context are kept apart from the variant (``replykit.reply.phrasings``)."""
+    key = _key(folder, outcome, kind, lang, context, ("case_ref", "variant"))
+    if key is None:
+        return render(folder, outcome, kind, lang, context)
+    try:
+        return _phrasings.text(key, context["variant"], lambda: render(folder, outcome, kind, lang, context))
+    except NotDeterministic:
+        _traceable[str(folder), template_name(outcome, kind, lang)] = False
+        return render(folder, outcome, kind, lang, context)
+
+
+def _is_traceable(folder: Path, name: str) -> bool:
+    """Whether template ``name`` and those it imports read ``variant`` only as ``phrasing(variant, ...)``,
+    never read ``case_ref`` and draw nothing at random (the source decides; read once per run)."""
+    key = (str(folder), name)
+    if key not in _traceable:
+        _traceable[key] = _reads_variant_through_phrasing_only(folder, name)
+    return _traceable[key]
+
+
+def _reads_variant_through_phrasing_only(folder: Path, name: str) -> bool:
+    pending, done = [name], set()
+    while pending:
+        current = pending.pop()
+        done.add(current)
+        plain, imported = _read_template(folder, current)
+        if not plain:
+            return False
+        pending += [other for other in imported if other not in done]
+    return True
+
+
+@functools.cache
+def _read_template(folder: Path, name: str) -> tuple[bool, tuple[str, ...]]:
+    """Whether one template reads ``variant`` through ``phrasing()`` only, and the templates it imports.
+
+    Parsed once per run: the moves every outcome template imports are the longest file.
+    """
+    from jinja2 import meta, nodes
+
+    env = environment(folder)
+    try:
+        tree = env.parse(env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
+    except Exception:  # missing or broken: rendering says so, with its location
+        return False, ()
+    imported = tuple(meta.find_referenced_templates(tree))
+    if None in imported:
+        return False, ()
+    return _plain_phrasing(tree, nodes), imported  # type: ignore[return-value]
+
+
+def _plain_phrasing(tree: Any, nodes: Any) -> bool:
+    names = [node.name for node in tree.find_all(nodes.Name)]
+    if "case_ref" in names or any(f.name in _UNTRACEABLE_FILTERS for f in tree.find_all(nodes.Filter)):
+        return False
+    through_phrasing = sum(
+        1
+        for call in tree.find_all(nodes.Call)
+        if isinstance(call.node, nodes.Name)
+        and call.node.name == "phrasing"
+        and call.args
+        and isinstance(call.args[0], nodes.Name)
+        and call.args[0].name == "variant"
+    )
+    return names.count("variant") == through_phrasing and names.count("phrasing") == through_phrasing
+
+
+def _key(
+    folder: Path,
+    outcome: Outcome,
+    kind: str,
+    lang: str,
+    context: dict[str, Any],
+    apart: tuple[str, ...] = ("case_ref",),
+) -> tuple[Any, ...] | None:
     from replykit.text import jsonfast
 
     orjson = jsonfast.orjson
     if orjson is None:
         return None
-    shape = {k: v for k, v in context.items() if k != "case_ref"}
+    shape = {k: v for k, v in context.items() if k not in apart}
     try:
         frozen = orjson.dumps(shape, option=orjson.OPT_SORT_KEYS)
     except TypeError:  # a value orjson cannot write: no caching for this context
         return None
-    return (str(folder), outcome.id, outcome.templates["public"][lang], outcome.templates["private"][lang], frozen)
+    return (str(folder), outcome.templates[kind][lang], frozen)

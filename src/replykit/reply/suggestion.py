@@ -14,7 +14,7 @@ from replykit.errors import UsageError
 from replykit.listen import hear
 from replykit.listen.model import NOTHING_HEARD, Heard
 from replykit.listen.solutions import relevant_solutions
-from replykit.reply.cache import render_pair
+from replykit.reply.cache import render_cached
 from replykit.reply.render import PLATFORM_LIMITS, check_templates, render, render_string
 from replykit.reply.said import what_we_say
 from replykit.reply.variants import variant_number
@@ -143,6 +143,91 @@ def suggest(
         InputError: the comment is empty.
         RulesError, TemplateError, UsageError: the configuration is broken.
     """
+    found = draft(
+        text,
+        rules=rules,
+        author=author,
+        platform=platform,
+        lang=lang,
+        fields=fields,
+        variables=variables,
+        templates=templates,
+        render_replies=render_replies,
+        reuse_renders=reuse_renders,
+        heard=heard,
+    )
+    return found.phrased(alternative)
+
+
+class Draft(NamedTuple):
+    """A comment triaged and heard, its context built: a suggestion but for its wording.
+
+    The wording (``variant``) is the only thing alternatives change, so a caller
+    that tries several (``batch`` avoiding a text it already gave) triages and
+    listens once, then asks :meth:`public_reply` for each alternative.
+    """
+
+    rules: Rules
+    result: Triage
+    case_ref: str
+    author: str
+    platform: str
+    heard: Heard
+    context: dict[str, Any] | None  # None when triaging only
+    folder: Path | None
+    reuse_renders: bool
+
+    def context_for(self, alternative: int) -> dict[str, Any]:
+        """The template context of phrasing ``alternative``: the variant, and the solution it words."""
+        assert self.context is not None
+        context = {**self.context, "variant": variant_number(self.case_ref, alternative)}
+        context["solution"] = _solution(self.rules, self.result, context)
+        return context
+
+    def public_reply(self, alternative: int = 0) -> str:
+        """The public reply of phrasing ``alternative`` ("" when triaging only)."""
+        if self.context is None or self.folder is None:
+            return ""
+        return self._render("public", self.context_for(alternative))
+
+    def phrased(self, alternative: int = 0) -> Suggestion:
+        """The whole suggestion, worded with phrasing ``alternative``."""
+        result, case_ref, author, platform = self.result, self.case_ref, self.author, self.platform
+        if self.context is None:
+            return Suggestion(result, "", "", (), case_ref, author, platform)
+        context = self.context_for(alternative)
+        public, private = self._render("public", context), self._render("private", context)
+        warnings = _profile_warnings(context["profile"]) + _length_warnings(public, platform, result.lang)
+        reminders = reminders_for(self.rules, result)
+        variant = context["variant"]
+        return Suggestion(result, public, private, reminders, case_ref, author, platform, warnings, self.heard, variant)
+
+    def _render(self, kind: str, context: dict[str, Any]) -> str:
+        assert self.folder is not None
+        result = self.result
+        if self.reuse_renders:
+            return render_cached(self.folder, result.outcome, kind, result.lang, context)
+        return render(self.folder, result.outcome, kind, result.lang, context)
+
+
+def draft(
+    text: str,
+    *,
+    rules: Rules | None = None,
+    author: str | None = None,
+    platform: str | None = None,
+    lang: str | None = None,
+    fields: dict[str, Any] | None = None,
+    variables: dict[str, str] | None = None,
+    templates: str | Path | None = None,
+    render_replies: bool = True,
+    reuse_renders: bool = False,
+    heard: Heard | None = None,
+) -> Draft:
+    """Triage ``text``, hear it and build its template context: :func:`suggest` before the wording.
+
+    Takes the keyword arguments of :func:`suggest` but ``alternative``; raises as it does.
+    """
     if rules is None:
         from replykit.rules.load import load_rules
 
@@ -153,24 +238,15 @@ def suggest(
     case_ref = variables.pop("case_ref", "") or case_reference(text)
     author, platform = (author or "").strip(), (platform or "").strip().lower()
     if not render_replies:
-        return Suggestion(result, "", "", (), case_ref, author, platform)
+        return Draft(rules, result, case_ref, author, platform, NOTHING_HEARD, None, None, reuse_renders)
     if heard is None:
         heard = hear(rules, text, result)
     result = result._replace(solution_ids=relevant_solutions(rules, result, heard))
-    variant = variant_number(case_ref, alternative)
     rating_only = not text.strip()  # the triage answered an empty comment: it carries a star rating
-    context = build_context(rules, result, author, platform, case_ref, variables, heard, variant, text, rating_only)
+    context = build_context(rules, result, author, platform, case_ref, variables, heard, 0, text, rating_only)
     folder = templates_dir_for(rules, templates)
     check_templates(rules.outcomes, folder, rules.checked_templates)
-    if reuse_renders:
-        public, private = render_pair(folder, result.outcome, result.lang, context)
-    else:
-        public = render(folder, result.outcome, "public", result.lang, context)
-        private = render(folder, result.outcome, "private", result.lang, context)
-    warnings = _profile_warnings(context["profile"]) + _length_warnings(public, platform, result.lang)
-    return Suggestion(
-        result, public, private, reminders_for(rules, result), case_ref, author, platform, warnings, heard, variant
-    )
+    return Draft(rules, result, case_ref, author, platform, heard, context, folder, reuse_renders)
 
 
 def suggest_with_alternatives(text: str, count: int, **options: Any) -> Suggestion:

@@ -41,12 +41,16 @@ def template_environment(templates_dir: Path, bytecode_cache: Any = None) -> Env
     """A sandboxed, strict environment whose loader stays inside ``templates_dir``."""
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    return ImmutableSandboxedEnvironment(
+    from replykit.text.phrasing import phrasing
+
+    env = ImmutableSandboxedEnvironment(
         loader=_folder_loader(templates_dir),
         bytecode_cache=bytecode_cache,
         auto_reload=False,  # templates do not change during a run; skip a stat per render
         **_options(),
     )
+    env.globals["phrasing"] = phrasing
+    return env
 
 
 def rule_text_environment() -> Environment:
