@@ -100,7 +100,7 @@ def test_the_phrasings_of_a_context_are_found_again_exactly(tmp_path: Path, move
     fresh = draft("hello there", rules=rules, lang="en")
     for alternative in range(40):
         assert found[alternative % 2].public_reply(alternative) == fresh.public_reply(alternative)
-    assert rendercache._is_traceable(folder / "templates", "en/other.public.j2")
+    assert rendercache._reads(folder / "templates", "en/other.public.j2") is not None
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,7 @@ def test_a_template_that_reads_more_than_its_phrasings_is_not_kept_apart_from_it
 ) -> None:
     folder = copy_minimal(tmp_path)
     (folder / "templates" / "en" / "other.public.j2").write_text(template + "\n")
-    assert not rendercache._is_traceable(folder / "templates", "en/other.public.j2")
+    assert rendercache._reads(folder / "templates", "en/other.public.j2") is None
     rules = load_rules(folder / "rules.yaml")
     if "random" not in template:
         for text in ("hello there one", "hello there two", "hello there one"):
@@ -133,4 +133,4 @@ def test_the_shipped_reply_templates_are_found_again_from_their_phrasings() -> N
     folder = defaults_dir() / "templates"
     for lang in ("en", "fr"):
         for name in ("complaint", "question", "praise", "other", "general", "moderate"):
-            assert rendercache._is_traceable(folder, f"{lang}/{name}.public.j2"), name
+            assert rendercache._reads(folder, f"{lang}/{name}.public.j2") is not None, name

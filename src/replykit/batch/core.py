@@ -7,10 +7,12 @@ It never raises for a bad record: the record's result is an error entry.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from replykit.batch.memo import Memo
 from replykit.batch.read import Record, mapping_record
 from replykit.errors import ReplykitError, TemplateError, UsageError
 from replykit.reply.suggestion import Draft, Suggestion, draft
@@ -42,6 +44,24 @@ class BatchOptions:
         self.author_field = author_field
         self.platform_field = platform_field
         self.skip_answered = skip_answered
+        # REPLYKIT_PLAIN=1: every record triaged, heard and rendered afresh, nothing reused
+        # (the path the reuse is checked against: tests/batch/test_reuse_parity.py).
+        self.plain = bool(os.environ.get("REPLYKIT_PLAIN"))
+
+    def memo(self, purpose: str) -> Memo | None:
+        """This process's answers of the run for ``purpose`` (a first phrasing, or a distinct one)."""
+        if self.plain:
+            return None
+        if self.triage_only and purpose == "distinct":
+            purpose = "first"  # no reply to keep apart: both give the same
+        memos: dict[str, Memo] = self.__dict__.setdefault("_memos", {})
+        if purpose not in memos:
+            memos[purpose] = Memo(self.rules)
+        return memos[purpose]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Each worker keeps its own answers: they are not sent along.
+        return {key: value for key, value in self.__dict__.items() if key != "_memos"}
 
 
 def triage_many(
@@ -104,48 +124,64 @@ def as_record(item: str | dict[str, Any] | Record, number: int, text_field: str,
 
 def process(record: Record, run: BatchOptions, alternative: int = 0) -> dict[str, Any]:
     """The output entry for one record (``alternative``: another phrasing); configuration errors propagate."""
-    return entry_for(record, run, lambda found: found.phrased(alternative))
+    memo = run.memo("first") if alternative == 0 else None
+    return entry_for(record, run, lambda found: found.phrased(alternative), memo)
 
 
-def entry_for(record: Record, run: BatchOptions, word: Callable[[Draft], Suggestion]) -> dict[str, Any]:
-    """The output entry for one record, its draft worded by ``word``; configuration errors propagate."""
+def entry_for(
+    record: Record, run: BatchOptions, word: Callable[[Draft], Suggestion], memo: Memo | None = None
+) -> dict[str, Any]:
+    """The output entry for one record, its draft worded by ``word``; configuration errors propagate.
+
+    ``memo``: answers already given in this run with ``word``, by what decides them (batch.memo).
+    """
     if record.error:
         return error_entry(record, record.error)
     fields = record.fields
     answered = fields.get("answered") is True
     if answered and run.skip_answered:
         return {**_base(record), "answered": True, "skipped": "already answered (--skip-answered)"}
-    try:
-        result = word(_draft(record, run))
-    except (TemplateError, UsageError):
-        raise
-    except ReplykitError as exc:  # about this record only (e.g. an empty comment)
-        return error_entry(record, str(exc))
-    except Exception as exc:  # a bug met on one record must not sink the others
-        return error_entry(record, f"internal error: {type(exc).__name__}: {exc}")
+    author, platform = _text(fields.get(run.author_field)), _text(fields.get(run.platform_field)) or run.platform
+    key = memo.key(record.text, author, platform, fields) if memo is not None else None
+    answer = memo.get(key) if memo is not None and key is not None else None
+    if answer is None:
+        try:
+            answer = _answer(word(_draft(record, run, author, platform)), run)
+        except (TemplateError, UsageError):
+            raise
+        except ReplykitError as exc:  # about this record only (e.g. an empty comment)
+            return error_entry(record, str(exc))
+        except Exception as exc:  # a bug met on one record must not sink the others
+            return error_entry(record, f"internal error: {type(exc).__name__}: {exc}")
+        if memo is not None and key is not None:
+            memo.put(key, answer)
     entry = _base(record)
     if answered:
         entry["answered"] = True
-    entry.update(result.to_dict())
-    if run.triage_only:
-        for key in ("public_reply", "private_script", "reminders", "heard", "variant"):
-            entry.pop(key, None)
+    entry.update(answer)
     return entry
 
 
-def _draft(record: Record, run: BatchOptions) -> Draft:
-    fields = record.fields
+def _answer(result: Suggestion, run: BatchOptions) -> dict[str, Any]:
+    answer = result.to_dict()
+    if run.triage_only:
+        for key in ("public_reply", "private_script", "reminders", "heard", "variant"):
+            answer.pop(key, None)
+    return answer
+
+
+def _draft(record: Record, run: BatchOptions, author: str, platform: str) -> Draft:
     return draft(
         record.text,
         rules=run.rules,
-        author=_text(fields.get(run.author_field)),
-        platform=_text(fields.get(run.platform_field)) or run.platform,
+        author=author,
+        platform=platform,
         lang=run.lang,
-        fields=fields,
+        fields=record.fields,
         variables=run.variables,
         templates=run.templates,
         render_replies=not run.triage_only,
-        reuse_renders=True,
+        reuse_renders=not run.plain,
     )
 
 
@@ -186,4 +222,4 @@ def distinct(record: Record, run: BatchOptions, seen: dict[int, int]) -> dict[st
                 return found.phrased(alternative)
         return found.phrased(MAX_ALTERNATIVES)
 
-    return entry_for(record, run, first_new)
+    return entry_for(record, run, first_new, run.memo("distinct"))

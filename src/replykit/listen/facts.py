@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from replykit.listen.model import Duration, Phrase
+from replykit.text.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from replykit.listen.reading import Reading
@@ -58,37 +59,37 @@ class Rule(NamedTuple):
 
 
 # Words right after a length that say it is not a wait: "2 jours plus tard", "une heure de retard".
-AFTER = re.compile(r"^ (?:plus tard|apres|later|afterwards|after that)\b")
-LATE = re.compile(r"^ (?:de retard|d'avance|en retard|late|behind|overdue|delay)\b")
+AFTER = lazy_compile(r"^ (?:plus tard|apres|later|afterwards|after that)\b")
+LATE = lazy_compile(r"^ (?:de retard|d'avance|en retard|late|behind|overdue|delay)\b")
 
 
 DURATION = {
     "fr": (
         Rule(
             ("depuis",),
-            re.compile(
+            lazy_compile(
                 rf"\bdepuis (?:plus d[e' ] ?|presque |pres d[e' ] ?|bientot )?(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b"
             ),
         ),
-        Rule(("depuis",), re.compile(rf"\b(?P<t>depuis (?:{_POINT_FR}))\b")),
+        Rule(("depuis",), lazy_compile(rf"\b(?P<t>depuis (?:{_POINT_FR}))\b")),
         Rule(
             ("fait", "voila", "pendant", "attendu", "attente", "plus d"),
-            re.compile(
+            lazy_compile(
                 rf"\b(?:ca fait|cela fait|ça fait|voila|pendant|attendu|attente d[e']|plus d[e'])"
                 rf" ?(?:plus d[e' ] ?|presque |pres d[e' ] ?)?(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b"
             ),
         ),
         Rule(
             ("jour", "semaine", "mois", "heure"),
-            re.compile(
+            lazy_compile(
                 rf"\b(?P<t>(?:{_NUM_FR}) (?:jours?|semaines?|mois|heures?))"
                 r" (?:que|sans|d'attente|de retard|plus tard|apres)\b"
             ),
         ),
-        Rule(("bout",), re.compile(rf"\bau bout d[e'] ?(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b"), "after"),
+        Rule(("bout",), lazy_compile(rf"\bau bout d[e'] ?(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b"), "after"),
         Rule(
             ("retard",),
-            re.compile(
+            lazy_compile(
                 r"\b(?:retard|retardee?s?) d[e'] ?(?:plus d[e' ] ?|pres d[e' ] ?)?"
                 rf"(?P<t>(?:{_NUM_FR}) ?(?:{_UNIT_FR}))\b"
             ),
@@ -98,23 +99,23 @@ DURATION = {
     "en": (
         Rule(
             ("for ", "over ", "waited ", "waiting "),
-            re.compile(
+            lazy_compile(
                 r"\b(?:for|over|waited|waiting|wait of)(?: for)?"
                 r" (?:over |more than |almost |nearly |about |at least )?"
                 rf"(?P<t>(?:{_NUM_EN}) ?(?:{_UNIT_EN}))\b"
             ),
         ),
-        Rule(("since",), re.compile(rf"\b(?P<t>since (?:{_POINT_EN}))\b")),
+        Rule(("since",), lazy_compile(rf"\b(?P<t>since (?:{_POINT_EN}))\b")),
         Rule(
             ("day", "week", "month", "hour", "min"),
-            re.compile(
+            lazy_compile(
                 rf"\b(?P<t>(?:{_NUM_EN}) (?:days?|weeks?|months?|hours?|minutes?|mins?))"
                 r" (?:now|later|and still|without|late|delay|behind)\b"
             ),
         ),
         Rule(
             ("delay",),
-            re.compile(
+            lazy_compile(
                 r"\b(?:delayed|delay of|delayed by)(?: over| more than| almost| nearly| about)?"
                 rf" (?P<t>(?:{_NUM_EN}) ?(?:{_UNIT_EN}))\b"
             ),
@@ -123,10 +124,10 @@ DURATION = {
     ),
 }
 AMOUNT = (
-    Rule(("€", "$", "£"), re.compile(r"[$£€] ?\d+(?:[.,]\d{1,2})?")),
+    Rule(("€", "$", "£"), lazy_compile(r"[$£€] ?\d+(?:[.,]\d{1,2})?")),
     Rule(
         ("€", "eur", "dollar", "buck", "pound", "£", "$"),
-        re.compile(r"\b\d+(?:[.,]\d{1,2})? ?(?:€|euros?\b|eur\b|dollars?\b|bucks\b|pounds?\b|£|\$)"),
+        lazy_compile(r"\b\d+(?:[.,]\d{1,2})? ?(?:€|euros?\b|eur\b|dollars?\b|bucks\b|pounds?\b|£|\$)"),
     ),
 )
 # What every date match holds: a day or month name, a relative day, or a "/" (a date as figures).
@@ -137,7 +138,7 @@ DATE = {
     "fr": (
         Rule(
             _DATE_NEEDS_FR,
-            re.compile(
+            lazy_compile(
                 rf"\b(?:(?:ce |le )?(?:{_DAYS_FR})(?: dernier| soir| matin| midi| \d{{1,2}})?|"
                 rf"hier(?: soir| matin| midi)?|avant hier|ce matin|ce midi|ce soir|"
                 rf"le (?:\d{{1,2}}|1er) (?:{_MONTHS_FR})|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\b"
@@ -147,7 +148,7 @@ DATE = {
     "en": (
         Rule(
             _DATE_NEEDS_EN,
-            re.compile(
+            lazy_compile(
                 rf"\b(?:(?:on |last |this |next )?(?:{_DAYS_EN})(?: night| morning| evening| afternoon)?|"
                 rf"yesterday|tonight|this morning|last night|on the \d{{1,2}}(?:st|nd|rd|th)|"
                 rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS_EN})|"
@@ -157,7 +158,7 @@ DATE = {
     ),
 }
 REFERENCE = (
-    Rule(("#",), re.compile(r"#\s?(?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{2,}")),
+    Rule(("#",), lazy_compile(r"#\s?(?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{2,}")),
     Rule(
         (
             "order",
@@ -174,7 +175,7 @@ REFERENCE = (
             "numero",
             "number",
         ),
-        re.compile(
+        lazy_compile(
             r"\b(?:order|commande|dossier|ticket|case|reference|ref|booking|reservation|facture|invoice|numero|number)"
             r"(?: (?:number|numero|no|nr|n°|num|reference|ref))?\.? ?(?:n°|no\.?|#|:)? ?"
             r"(?=[a-z]{0,4}-?\d)[a-z]{0,4}-?\d[a-z0-9-]{3,}\b"

@@ -11,7 +11,7 @@ templates (which read ``Heard.context()``) is documented in docs/heard.md.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 # One list for both stages: the rules check a vocabulary against them, the listening stage fills them.
@@ -103,7 +103,7 @@ class Heard:
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON ``heard`` object (docs/heard.md)."""
-        data: dict[str, Any] = _lists(asdict(self))
+        data: dict[str, Any] = _plain(self)
         data.pop("notes")
         return data
 
@@ -116,13 +116,22 @@ class Heard:
         return data
 
 
-def _lists(value: Any) -> Any:
-    """``asdict`` keeps tuples; JSON and a round trip through it give lists."""
-    if isinstance(value, dict):
-        return {key: _lists(item) for key, item in value.items()}
+def _plain(value: Any) -> Any:
+    """``value`` as JSON gives it back: dataclasses as dicts, tuples as lists.
+
+    Not ``dataclasses.asdict``: it deep-copies every value, and a batch asks this of each comment three times.
+    """
+    if value is None or isinstance(value, str | int | float):
+        return value
     if isinstance(value, tuple | list):
-        return [_lists(item) for item in value]
-    return value
+        return [_plain(item) for item in value]
+    names = _FIELD_NAMES.get(type(value))
+    if names is None:
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+    return {name: _plain(getattr(value, name)) for name in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 NOTHING_HEARD = Heard()

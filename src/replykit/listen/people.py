@@ -9,10 +9,10 @@ word in the same clause; a thanks makes it praised.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from replykit.listen.model import Person
+from replykit.text.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from replykit.listen.reading import Reading
@@ -30,25 +30,25 @@ _ROLES_EN = (
 PATTERNS = {
     "fr": (
         (
-            re.compile(
+            lazy_compile(
                 rf"(?i:merci|bravo|félicitations|un grand merci)\s+(?:à\s+|a\s+)?(?:(?i:notre|la|le|mon|ma)\s+)?"
                 rf"(?:(?i:{_ROLES_FR})\s+)?{_NAME}"
             ),
             "praised",
         ),
-        (re.compile(rf"(?i:{_ROLES_FR})\s+{_NAME}"), ""),
-        (re.compile(rf"{_NAME}\s+(?:a été|était|est|nous a|m'a|s'est)\b"), ""),
+        (lazy_compile(rf"(?i:{_ROLES_FR})\s+{_NAME}"), ""),
+        (lazy_compile(rf"{_NAME}\s+(?:a été|était|est|nous a|m'a|s'est)\b"), ""),
     ),
     "en": (
         (
-            re.compile(
+            lazy_compile(
                 rf"(?i:thanks|thank you|kudos|shout ?out|big up|props)\s+(?:to\s+)?(?:(?i:our|the|my)\s+)?"
                 rf"(?:(?i:{_ROLES_EN})\s+)?{_NAME}"
             ),
             "praised",
         ),
-        (re.compile(rf"(?i:{_ROLES_EN})\s+(?:called\s+|named\s+)?{_NAME}"), ""),
-        (re.compile(rf"{_NAME}\s+(?:was|is|has been|were|made|took|helped|looked)\b"), ""),
+        (lazy_compile(rf"(?i:{_ROLES_EN})\s+(?:called\s+|named\s+)?{_NAME}"), ""),
+        (lazy_compile(rf"{_NAME}\s+(?:was|is|has been|were|made|took|helped|looked)\b"), ""),
     ),
 }
 # What the folded comment must hold for each pattern above to match: a thanks word, a role.

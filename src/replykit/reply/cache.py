@@ -16,6 +16,7 @@ transforms the reference fails this and is simply rendered every time).
 from __future__ import annotations
 
 import functools
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,9 @@ _TRACES = frozenset("".join(_PLACEHOLDERS).lower() + "".join(_PLACEHOLDERS).uppe
 _LEARNED = object()  # a context seen once: rendered plainly, learned when it comes back
 _cache: dict[tuple[Any, ...], str | object | None] = {}
 _phrasings = Phrasings()
-_traceable: dict[tuple[str, str], bool] = {}  # (folder, template) -> see _is_traceable
+_traceable: dict[tuple[str, str], frozenset[str] | None] = {}  # (folder, template) -> see _reads
 _UNTRACEABLE_FILTERS = frozenset({"random", "shuffle"})
+_UNTRACEABLE_NAMES = frozenset({"case_ref", "lipsum"})  # the reference is per comment; lipsum draws at random
 _CASE_REF = ("case_ref",)
 
 
@@ -54,8 +56,9 @@ def render_cached(folder: Path, outcome: Outcome, kind: str, lang: str, context:
     A context is learned the second time it comes: most contexts come once (they
     carry what the comment said), and learning costs three renders.
     """
-    if _is_traceable(folder, template_name(outcome, kind, lang)):
-        return _phrased(folder, outcome, kind, lang, context)
+    read = _reads(folder, template_name(outcome, kind, lang))
+    if read is not None:
+        return _phrased(folder, outcome, kind, lang, context, read)
     case_ref = context["case_ref"]
     key = _key(folder, outcome, kind, lang, context)
     if key is None or len(case_ref) != len(_PLACEHOLDERS[0]):
@@ -84,43 +87,62 @@ def _learn(folder: Path, outcome: Outcome, kind: str, lang: str, context: dict[s
     return first if first.replace(_PLACEHOLDERS[0], context["case_ref"]) == real else None
 
 
-def _phrased(folder: Path, outcome: Outcome, kind: str, lang: str, context: dict[str, Any]) -> str:
-    """A template that reads neither ``case_ref`` nor ``variant`` but through ``phrasing()``: its wordings
-    for this context are kept apart from the variant (``replykit.reply.phrasings``)."""
-    key = _key(folder, outcome, kind, lang, context, ("case_ref", "variant"))
+def _phrased(folder: Path, outcome: Outcome, kind: str, lang: str, context: dict[str, Any], read: Read) -> str:
+    """A template that learns its context only through questions (``replykit.reply.phrasings``):
+    its texts are kept by what they asked, apart from the rest of the context."""
+    watched = {id(value): name for name in read if isinstance(value := context.get(name), dict)}
+    apart = ("case_ref", "variant", *watched.values())
+    key = _key(folder, outcome, kind, lang, context, apart)
     if key is None:
         return render(folder, outcome, kind, lang, context)
     try:
-        return _phrasings.text(key, context["variant"], lambda: render(folder, outcome, kind, lang, context))
+        return _phrasings.text(
+            (*key, *sorted(watched.values())),
+            context,
+            watched,
+            environment(folder),
+            lambda: render(folder, outcome, kind, lang, context),
+        )
     except NotDeterministic:
-        _traceable[str(folder), template_name(outcome, kind, lang)] = False
+        _traceable[str(folder), template_name(outcome, kind, lang)] = None
         return render(folder, outcome, kind, lang, context)
 
 
-def _is_traceable(folder: Path, name: str) -> bool:
-    """Whether template ``name`` and those it imports read ``variant`` only as ``phrasing(variant, ...)``,
-    never read ``case_ref`` and draw nothing at random (the source decides; read once per run)."""
+Read = frozenset[str]  # the context names a template reads only through an attribute or an item
+
+
+def _reads(folder: Path, name: str) -> Read | None:
+    """The context names template ``name`` (and those it imports) reads only as ``name.field`` or
+    ``name[key]``, or None when the template cannot be kept by its questions: it reads ``variant``
+    other than as ``phrasing(variant, ...)``, reads ``case_ref``, or draws at random (the source
+    decides; read once per run)."""
     key = (str(folder), name)
     if key not in _traceable:
-        _traceable[key] = _reads_variant_through_phrasing_only(folder, name)
+        _traceable[key] = _reads_of_every_part(folder, name)
     return _traceable[key]
 
 
-def _reads_variant_through_phrasing_only(folder: Path, name: str) -> bool:
+def _reads_of_every_part(folder: Path, name: str) -> Read | None:
     pending, done = [name], set()
+    accessed: set[str] = set()
+    bare: set[str] = set()
     while pending:
         current = pending.pop()
         done.add(current)
-        plain, imported = _read_template(folder, current)
-        if not plain:
-            return False
+        found = _read_template(folder, current)
+        if found is None:
+            return None
+        imported, its_accessed, its_bare = found
+        accessed |= its_accessed
+        bare |= its_bare
         pending += [other for other in imported if other not in done]
-    return True
+    return frozenset(accessed - bare)
 
 
 @functools.cache
-def _read_template(folder: Path, name: str) -> tuple[bool, tuple[str, ...]]:
-    """Whether one template reads ``variant`` through ``phrasing()`` only, and the templates it imports.
+def _read_template(folder: Path, name: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]] | None:
+    """One template's imports, the names it reads through an attribute or item, and those it uses
+    otherwise; None when it cannot be kept by its questions (see ``_reads``).
 
     Parsed once per run: the moves every outcome template imports are the longest file.
     """
@@ -130,16 +152,22 @@ def _read_template(folder: Path, name: str) -> tuple[bool, tuple[str, ...]]:
     try:
         tree = env.parse(env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
     except Exception:  # missing or broken: rendering says so, with its location
-        return False, ()
+        return None
     imported = tuple(meta.find_referenced_templates(tree))
-    if None in imported:
-        return False, ()
-    return _plain_phrasing(tree, nodes), imported  # type: ignore[return-value]
+    if None in imported or not _plain_phrasing(tree, nodes):
+        return None
+    through = {id(node.node) for node in tree.find_all((nodes.Getattr, nodes.Getitem))}  # type: ignore[attr-defined]
+    names = list(tree.find_all(nodes.Name))
+    accessed = frozenset(node.name for node in names if id(node) in through)
+    bare = frozenset(node.name for node in names if id(node) not in through)
+    return imported, accessed, bare  # type: ignore[return-value]
 
 
 def _plain_phrasing(tree: Any, nodes: Any) -> bool:
     names = [node.name for node in tree.find_all(nodes.Name)]
-    if "case_ref" in names or any(f.name in _UNTRACEABLE_FILTERS for f in tree.find_all(nodes.Filter)):
+    if _UNTRACEABLE_NAMES.intersection(names) or any(
+        f.name in _UNTRACEABLE_FILTERS for f in tree.find_all(nodes.Filter)
+    ):
         return False
     through_phrasing = sum(
         1
@@ -171,4 +199,5 @@ def _key(
         frozen = orjson.dumps(shape, option=orjson.OPT_SORT_KEYS)
     except TypeError:  # a value orjson cannot write: no caching for this context
         return None
-    return (str(folder), outcome.templates[kind][lang], frozen)
+    # A 128-bit digest stands for the context: the contexts themselves (4 KB each) filled 40 MiB.
+    return (str(folder), outcome.templates[kind][lang], hashlib.blake2b(frozen, digest_size=16).digest())

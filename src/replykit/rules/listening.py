@@ -15,13 +15,15 @@ section hears no aspect and no cue.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from replykit.errors import Location
-from replykit.rules.checker import Checker
 from replykit.rules.kinds.lexicon import LexiconIndex, parse_exceptions, parse_term, parse_terms
 from replykit.rules.model import LANGS, Signal, Term
-from replykit.rules.yamlsrc import KeyPath
+
+if TYPE_CHECKING:  # a loaded rules file unpickles this module: it must not import the YAML parser
+    from replykit.rules.checker import Checker
+    from replykit.rules.yamlsrc import KeyPath
 
 # The channel ids and ask kinds of `heard` (replykit.listen.model re-exports them).
 CHANNELS = ("phone", "email", "chat", "dm", "shop", "form")

@@ -39,11 +39,9 @@ def _options() -> dict[str, Any]:
 
 def template_environment(templates_dir: Path, bytecode_cache: Any = None) -> Environment:
     """A sandboxed, strict environment whose loader stays inside ``templates_dir``."""
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
     from replykit.text.phrasing import phrasing
 
-    env = ImmutableSandboxedEnvironment(
+    env = _reading_environment()(
         loader=_folder_loader(templates_dir),
         bytecode_cache=bytecode_cache,
         auto_reload=False,  # templates do not change during a run; skip a stat per render
@@ -51,6 +49,28 @@ def template_environment(templates_dir: Path, bytecode_cache: Any = None) -> Env
     )
     env.globals["phrasing"] = phrasing
     return env
+
+
+def _reading_environment() -> type[Environment]:
+    """The sandbox, telling ``replykit.text.phrasing`` each read of an attribute or an item."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from replykit.text import phrasing
+
+    class ReadingEnvironment(ImmutableSandboxedEnvironment):
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            value = super().getattr(obj, attribute)
+            if phrasing._current is not None:
+                phrasing.noted_read(obj, "a", attribute, value)
+            return value
+
+        def getitem(self, obj: Any, argument: Any) -> Any:
+            value = super().getitem(obj, argument)
+            if phrasing._current is not None:
+                phrasing.noted_read(obj, "i", argument, value)
+            return value
+
+    return ReadingEnvironment
 
 
 def rule_text_environment() -> Environment:

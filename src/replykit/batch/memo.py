@@ -1,0 +1,131 @@
+"""Answers already given in this run, found again by everything that decides them.
+
+An export often holds the same comment more than once: ratings with no words,
+a copied complaint, a spam wave, a retweet. Such a record gets the same answer
+as the first time (its case reference and wording come from its text), so
+``batch`` keeps each answer, compressed, under a key made of what decides it:
+
+- the text, the author and the platform;
+- for each field the rules read (``kind: field`` signals and ``field:``
+  conditions): whether its signal fired and, when it did, the raw value (it is
+  shown as evidence); the raw value itself when a condition compares the
+  signal's value or a union adds it up;
+- the star rating of a comment with no words (the rating alone is answered).
+
+Everything else a record carries (its line, id and other fields) is not part of
+the answer. The key is a 128-bit digest; the memory held is bounded
+(``BUDGET``), oldest answers first out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from typing import Any
+
+from replykit.rules import conditions
+from replykit.rules.kinds import REGISTRY as KINDS
+from replykit.rules.model import Rules, Signal
+from replykit.text import jsonfast
+
+BUDGET = 24 * 2**20  # bytes of compressed answers kept
+
+
+class Memo:
+    """Answers of one run (one process), by key; see the module docstring."""
+
+    def __init__(self, rules: Rules) -> None:
+        self._fields = _fields_read(rules)
+        self._answers: dict[bytes, bytes] = {}
+        self._size = 0
+
+    def key(self, text: str, author: str, platform: str, fields: dict[str, Any]) -> bytes | None:
+        """The key of an answer, or None when a field cannot be part of one."""
+        orjson = jsonfast.orjson
+        if orjson is None:
+            return None
+        decided = [text, author, platform, *self._fields.decided(fields)]
+        if not text.strip():
+            decided.append(_typed(fields.get("stars")))
+        try:
+            frozen = orjson.dumps(decided)
+        except TypeError:  # a value orjson cannot write: this record is answered afresh
+            return None
+        return hashlib.blake2b(frozen, digest_size=16).digest()
+
+    def get(self, key: bytes) -> dict[str, Any] | None:
+        stored = self._answers.get(key)
+        if stored is None:
+            return None
+        loaded: dict[str, Any] = jsonfast.orjson.loads(zlib.decompress(stored))
+        return loaded
+
+    def put(self, key: bytes, answer: dict[str, Any]) -> None:
+        try:
+            stored = zlib.compress(jsonfast.orjson.dumps(answer), 1)
+        except TypeError:
+            return
+        self._answers[key] = stored
+        self._size += len(stored)
+        while self._size > BUDGET:
+            oldest = next(iter(self._answers))
+            self._size -= len(self._answers.pop(oldest))
+
+
+class _FieldsRead:
+    """Which record fields the rules read, and how much of each decides an answer."""
+
+    def __init__(self, signals: list[Signal], valued: frozenset[str], condition_fields: tuple[str, ...]) -> None:
+        self.signals, self.valued, self.condition_fields = signals, valued, condition_fields
+
+    def decided(self, fields: dict[str, Any]) -> list[Any]:
+        if not fields:
+            return []
+        out: list[Any] = [_typed(fields.get(name)) for name in self.condition_fields]
+        for signal in self.signals:
+            raw = fields.get(signal.field_name)
+            if raw is None:
+                out.append(None)
+            elif signal.name in self.valued:
+                out.append(_typed(raw))
+            else:
+                value, _ = KINDS["field"].value(_Fields(fields), signal)
+                fired = value > 0 and conditions.within(value, signal.minimum, signal.maximum)
+                out.append(_typed(raw) if fired else False)
+        return out
+
+
+class _Fields:
+    """What the field kind reads of a comment's facts: its record fields."""
+
+    def __init__(self, fields: dict[str, Any]) -> None:
+        self.fields = fields
+
+
+def _fields_read(rules: Rules) -> _FieldsRead:
+    field_signals = [s for s in rules.signals.values() if s.kind == "field"]
+    valued: set[str] = set()
+    condition_fields: list[str] = []
+    for node in rules.tree:
+        _walk(node.when, valued, condition_fields)
+    for signal in rules.signals.values():
+        valued.update(signal.members or ())
+    return _FieldsRead(field_signals, frozenset(valued), tuple(dict.fromkeys(condition_fields)))
+
+
+def _walk(cond: Any, valued: set[str], condition_fields: list[str]) -> None:
+    op = cond[0]
+    if op == "signal" and (cond[2] is not None or cond[3] is not None):
+        valued.add(cond[1])
+    elif op in ("any", "all"):
+        for part in cond[1]:
+            _walk(part, valued, condition_fields)
+    elif op == "not":
+        _walk(cond[1], valued, condition_fields)
+    elif op == "field":
+        condition_fields.append(cond[1])
+
+
+def _typed(value: Any) -> Any:
+    # 1, 1.0 and True are equal in Python but not to every rule (and not in the output).
+    return None if value is None else [type(value).__name__, value]
