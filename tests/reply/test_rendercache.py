@@ -88,7 +88,8 @@ def test_a_case_reference_given_by_the_user_is_used_as_is(tmp_path: Path) -> Non
     [
         "{{ ['Hi', 'Hello', 'Hey'][phrasing(variant, 0, 3)] }} {{ ['there', 'you'][phrasing(variant, 1, 2)] }}",
         # the second question depends on the first answer: a tree, not a list
-        "{% if phrasing(variant, 0, 2) %}A{{ phrasing(variant, 2, 3) }}{% else %}B{{ phrasing(variant, 1, 4) }}{% endif %}",
+        "{% if phrasing(variant, 0, 2) %}A{{ phrasing(variant, 2, 3) }}"
+        "{% else %}B{{ phrasing(variant, 1, 4) }}{% endif %}",
     ],
     ids=["two-moves", "nested"],
 )
@@ -122,9 +123,10 @@ def test_a_template_that_reads_more_than_its_phrasings_is_not_kept_apart_from_it
     rules = load_rules(folder / "rules.yaml")
     if "random" not in template:
         for text in ("hello there one", "hello there two", "hello there one"):
-            assert suggest(text, rules=rules, lang="en", reuse_renders=True).public_reply == uncached(
-                text, rules=rules, lang="en"
-            )[0]
+            assert (
+                suggest(text, rules=rules, lang="en", reuse_renders=True).public_reply
+                == uncached(text, rules=rules, lang="en")[0]
+            )
 
 
 def test_the_shipped_reply_templates_are_found_again_from_their_phrasings() -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from replykit.batch.claims import Claims
 from replykit.batch.memo import Memo
 from replykit.batch.read import Record, mapping_record
 from replykit.errors import ReplykitError, TemplateError, UsageError
@@ -129,11 +130,16 @@ def process(record: Record, run: BatchOptions, alternative: int = 0) -> dict[str
 
 
 def entry_for(
-    record: Record, run: BatchOptions, word: Callable[[Draft], Suggestion], memo: Memo | None = None
+    record: Record,
+    run: BatchOptions,
+    word: Callable[[Draft], Suggestion],
+    memo: Memo | None = None,
+    noted: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The output entry for one record, its draft worded by ``word``; configuration errors propagate.
 
     ``memo``: answers already given in this run with ``word``, by what decides them (batch.memo).
+    ``noted``: what ``word`` noted, kept with the answer (after ``word`` ran).
     """
     if record.error:
         return error_entry(record, record.error)
@@ -147,6 +153,7 @@ def entry_for(
     if answer is None:
         try:
             answer = _answer(word(_draft(record, run, author, platform)), run)
+            answer.update(noted or {})
         except (TemplateError, UsageError):
             raise
         except ReplykitError as exc:  # about this record only (e.g. an empty comment)
@@ -206,20 +213,40 @@ def crc(text: str) -> int:
     return zlib.crc32(text.encode("utf-8", "replace"))
 
 
-def distinct(record: Record, run: BatchOptions, seen: dict[int, int]) -> dict[str, Any]:
+def distinct(record: Record, run: BatchOptions, seen: Claims, *, note_tried: bool = False) -> dict[str, Any]:
     """The entry of ``record``, worded with its first phrasing whose public reply no other
     comment of this run was given (``seen``: public reply -> comment, as CRCs).
 
     The record is triaged and heard once; each phrasing tried renders its public reply
     only. After ``MAX_ALTERNATIVES`` tries, the last phrasing is kept as it is.
+
+    ``note_tried``: the entry also carries ``_tried``, the CRCs of the public replies tried
+    (None for an empty one), and ``_chosen``, the phrasing kept: what a worker's guess
+    needs for the parent to check it against the whole run (``batch.run._settle``).
     """
     text = crc(record.text)
+    tried: list[int | None] = []
+    noted: dict[str, Any] = {"_tried": tried}
 
     def first_new(found: Draft) -> Suggestion:
         for alternative in range(MAX_ALTERNATIVES):
             public = found.public_reply(alternative)
+            tried.append(crc(public) if public else None)
             if not public or seen.setdefault(crc(public), text) == text:
+                noted["_chosen"] = alternative
                 return found.phrased(alternative)
+        noted["_chosen"] = MAX_ALTERNATIVES
         return found.phrased(MAX_ALTERNATIVES)
 
+    if note_tried and not run.triage_only:
+        return entry_for(record, run, first_new, run.memo("noted"), noted)
     return entry_for(record, run, first_new, run.memo("distinct"))
+
+
+def chosen_in(tried: list[int | None], text: int, seen: Claims) -> int | None:
+    """The phrasing :func:`distinct` keeps, given the CRCs of the public replies of the first
+    phrasings (``tried``), or None when it lies past them. Claims nothing."""
+    for alternative, public in enumerate(tried):
+        if public is None or seen.get(public, text) == text:
+            return alternative
+    return MAX_ALTERNATIVES if len(tried) == MAX_ALTERNATIVES else None

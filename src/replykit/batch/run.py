@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from replykit.batch.core import BatchOptions, crc, distinct, process
+from replykit.batch.claims import Claims
+from replykit.batch.core import BatchOptions, chosen_in, crc, distinct, process
 from replykit.batch.read import LineParser, Reader, Record
 from replykit.formats.batchout import Encoder, make_encoder
 
@@ -26,7 +27,7 @@ _HEAVY = ("text", "fields", "public_reply", "private_script", "reminders", "hear
 Result = tuple[bytes, dict[str, Any]]  # (encoded output, the entry or its summary view)
 EncoderSpec = tuple[str, list[str], bool, str]  # (format, input columns, csv_raw, excel separator) -> make_encoder
 
-_worker: tuple[BatchOptions, Encoder | None, LineParser | None] | None = None
+_worker: tuple[BatchOptions, Encoder | None, LineParser | None, Claims] | None = None
 
 
 def run_encoded(reader: Reader, run: BatchOptions, spec: EncoderSpec, jobs: int = 1) -> Iterator[Result]:
@@ -38,7 +39,7 @@ def run_encoded(reader: Reader, run: BatchOptions, spec: EncoderSpec, jobs: int 
     lines, so parsing happens there too, not in the parent.
     """
     jobs = jobs or os.cpu_count() or 1
-    seen: dict[int, int] = {}  # no public text given twice to different comments (see core.distinct)
+    seen = Claims()  # no public text given twice to different comments (see core.distinct)
     if jobs == 1:
         encoder = make_encoder(*spec)
         return (answer(record, run, encoder, seen) for record in reader.records)
@@ -47,7 +48,7 @@ def run_encoded(reader: Reader, run: BatchOptions, spec: EncoderSpec, jobs: int 
     return _parallel(reader.records, None, run, spec, jobs, seen)
 
 
-def answer(record: Record, run: BatchOptions, encoder: Encoder | None, seen: dict[int, int] | None = None) -> Result:
+def answer(record: Record, run: BatchOptions, encoder: Encoder | None, seen: Claims | None = None) -> Result:
     entry = process(record, run) if seen is None else distinct(record, run, seen)
     if encoder is None:
         return b"", entry
@@ -60,13 +61,18 @@ def _settle(
     parse: LineParser | None,
     run: BatchOptions,
     spec: EncoderSpec,
-    seen: dict[int, int],
+    seen: Claims,
     encoder: list[Encoder | None],
 ) -> Result:
-    """A worker's result, kept when its public text is new in the run; else answered again here,
-    in input order, exactly as a one-process run would."""
-    public, text = result[1].pop("_public", None), result[1].pop("_text", None)
-    if public is None or seen.setdefault(public, text) == text:
+    """A worker's result, kept when the phrasing it guessed is the one a one-process run keeps at this
+    point of the run; else answered again here, in input order, exactly as a one-process run would."""
+    view = result[1]
+    tried, guess, text = view.pop("_tried", None), view.pop("_chosen", None), view.pop("_text", None)
+    if tried is None:  # no reply (an error, a triage): nothing to keep apart
+        return result
+    if chosen_in(tried, text, seen) == guess:
+        if guess < len(tried) and tried[guess] is not None:
+            seen.setdefault(tried[guess], text)
         return result
     if not encoder:
         encoder.append(make_encoder(*spec))
@@ -88,7 +94,7 @@ def _parallel(
     run: BatchOptions,
     spec: EncoderSpec,
     jobs: int,
-    seen: dict[int, int],
+    seen: Claims,
 ) -> Iterator[Result]:
     import multiprocessing
 
@@ -115,22 +121,24 @@ def _init_worker(run: BatchOptions, spec: EncoderSpec, parse: LineParser | None)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     global _worker
-    _worker = (run, make_encoder(*spec), parse)
+    _worker = (run, make_encoder(*spec), parse, Claims())
 
 
 def _answer_chunk(chunk: list[Any]) -> list[Result]:
     assert _worker is not None
-    run, encoder, parse = _worker
+    run, encoder, parse, guessed = _worker
     records = map(parse.parse, chunk) if parse is not None else chunk
-    return [_marked(record, run, encoder) for record in records]
+    return [_marked(record, run, encoder, guessed) for record in records]
 
 
-def _marked(record: Record, run: BatchOptions, encoder: Encoder | None) -> Result:
-    """A worker's answer, with the CRCs the parent needs to keep public texts distinct (``_settle``)."""
-    entry = process(record, run)
+def _marked(record: Record, run: BatchOptions, encoder: Encoder | None, guessed: Claims) -> Result:
+    """A worker's answer, its phrasing chosen against what this worker gave (``guessed``), with the
+    CRCs the parent needs to check that choice against the whole run (``_settle``)."""
+    entry = distinct(record, run, guessed, note_tried=True)
+    tried, chosen = entry.pop("_tried", None), entry.pop("_chosen", None)
     data, view = (b"", entry) if encoder is None else (encoder.encode(entry), summary_view(entry))
-    if entry.get("public_reply"):
-        view = {**view, "_public": crc(entry["public_reply"]), "_text": crc(record.text)}
+    if tried is not None:
+        view = {**view, "_tried": tried, "_chosen": chosen, "_text": crc(record.text)}
     return data, view
 
 

@@ -25,7 +25,7 @@ from typing import Any
 from replykit.text.phrasing import BASE, Asked, Question, answer_of, recording
 
 MAX_KEYS = 4096  # keys kept; a full store starts over
-MAX_NODES = 200_000  # questions kept in all; a full store starts over
+MAX_NODES = 20_000  # questions kept in all (about 8 MiB); a full store starts over
 
 
 class Node:
