@@ -32,12 +32,12 @@ def commands(python: str) -> dict[str, list[str]]:
 def measure(cmds: dict[str, list[str]], runs: int) -> dict[str, float]:
     env = {**os.environ, "NO_COLOR": "1"}
     for cmd in cmds.values():  # warm the caches and the OS file cache
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, env=env, check=True)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
     times: dict[str, list[float]] = {name: [] for name in cmds}
     for _ in range(runs):
         for name, cmd in cmds.items():
             start = time.perf_counter()
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, env=env, check=True)
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
             times[name].append(time.perf_counter() - start)
     return {name: statistics.median(values) * 1000 for name, values in times.items()}
 

@@ -12,7 +12,6 @@ and size so a changed included file invalidates the rules cache.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -111,18 +110,6 @@ def _decode(data: bytes, filename: str) -> str:
 
         line, column = byte_position(data, exc.start)
         raise RulesError([(Location(filename, line, column), "not valid UTF-8")]) from None
-
-
-def fresh(stamps: tuple[Stamp, ...]) -> bool:
-    """Whether every included file is unchanged since the rules were compiled."""
-    for resolved, mtime_ns, size in stamps:
-        try:
-            stat = os.stat(resolved)
-        except OSError:
-            return False
-        if (stat.st_mtime_ns, stat.st_size) != (mtime_ns, size):
-            return False
-    return True
 
 
 def check_included(text: str, filename: str) -> dict[str, Signal]:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from jinja2 import BaseLoader, Environment
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))  # names a dict answers as an attribute, before its items
 _FILE_TAGS = {"Include": "include", "Import": "import", "FromImport": "from", "Extends": "extends"}
 
 
@@ -59,7 +60,12 @@ def _reading_environment() -> type[Environment]:
 
     class ReadingEnvironment(ImmutableSandboxedEnvironment):
         def getattr(self, obj: Any, attribute: str) -> Any:
-            value = super().getattr(obj, attribute)
+            # ``heard.subject`` on a plain dict: the sandbox would try the attribute first and
+            # catch the AttributeError, then read the item; reading the item is the same, faster.
+            if type(obj) is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
+                value = obj[attribute]
+            else:
+                value = super().getattr(obj, attribute)
             if phrasing._current is not None:
                 phrasing.noted_read(obj, "a", attribute, value)
             return value
