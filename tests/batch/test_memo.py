@@ -72,3 +72,27 @@ def test_claims_answer_as_a_dict_would() -> None:
             key = rng.choice(list(expected))
         assert claims.setdefault(key, value) == expected.setdefault(key, value)
     assert len(claims) == len(expected)
+
+
+def test_a_run_where_comments_do_not_come_back_stops_keeping_answers(memo_rules: object) -> None:
+    from replykit.batch import memo as memo_module
+
+    memo = Memo(memo_rules)  # type: ignore[arg-type]
+    for number in range(memo_module.TRIAL):
+        key = memo.key(f"comment {number}", "", "", {})
+        assert key is not None and memo.get(key) is None
+        memo.put(key, {"n": number})
+    assert not memo.active and memo.key("comment 1", "", "", {}) is None
+
+
+def test_a_run_where_comments_come_back_keeps_them(memo_rules: object) -> None:
+    from replykit.batch import memo as memo_module
+
+    memo = Memo(memo_rules)  # type: ignore[arg-type]
+    for number in range(memo_module.TRIAL + 10):
+        key = memo.key(f"comment {number % 40}", "", "", {})
+        assert key is not None
+        if memo.get(key) is None:
+            memo.put(key, {"n": number % 40, "pad": "answer " * 50})
+    key = memo.key("comment 7", "", "", {})
+    assert memo.active and key is not None and memo.get(key) == {"n": 7, "pad": "answer " * 50}
