@@ -16,7 +16,7 @@ from replykit.batch.claims import Claims
 from replykit.batch.memo import Memo
 from replykit.batch.read import Record, mapping_record
 from replykit.errors import ReplykitError, TemplateError, UsageError
-from replykit.reply.suggestion import Draft, Suggestion, draft
+from replykit.reply.suggestion import Draft, Suggestion, draft, signed_by
 from replykit.rules.model import Rules
 
 
@@ -148,8 +148,12 @@ def entry_for(
     if answered and run.skip_answered:
         return {**_base(record), "answered": True, "skipped": "already answered (--skip-answered)"}
     author, platform = _text(fields.get(run.author_field)), _text(fields.get(run.platform_field)) or run.platform
-    key = memo.key(record.text, author, platform, fields) if memo is not None else None
+    # A triage reads neither: they are only copied to the answer, so one answer serves every author and platform.
+    decided = ("", "") if run.triage_only else (author, platform)
+    key = memo.key(record.text, *decided, fields) if memo is not None else None
     answer = memo.get(key) if memo is not None and key is not None else None
+    if answer is not None and run.triage_only:
+        answer["author"], answer["platform"] = signed_by(author, platform)
     if answer is None:
         try:
             answer = _answer(word(_draft(record, run, author, platform)), run)

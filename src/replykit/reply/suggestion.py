@@ -236,7 +236,7 @@ def draft(
     rules = _with_policy_overrides(rules, variables)
     result = triage(rules, text, lang=lang, fields=fields)
     case_ref = variables.pop("case_ref", "") or case_reference(text)
-    author, platform = (author or "").strip(), (platform or "").strip().lower()
+    author, platform = signed_by(author, platform)
     if not render_replies:
         return Draft(rules, result, case_ref, author, platform, NOTHING_HEARD, None, None, reuse_renders)
     if heard is None:
@@ -273,6 +273,11 @@ def suggest_variants(text: str, count: int, **options: Any) -> list[Suggestion]:
         if len(found) >= count:
             break
     return found
+
+
+def signed_by(author: str | None, platform: str | None) -> tuple[str, str]:
+    """The author and the platform as a suggestion keeps them (``Suggestion.author``, ``.platform``)."""
+    return (author or "").strip(), (platform or "").strip().lower()
 
 
 def parse_vars(items: Iterable[str]) -> dict[str, str]:
