@@ -80,8 +80,9 @@ def _loop(reader: Reader, run: BatchOptions, args: BatchArgs, spec: EncoderSpec,
 
     summary = Summary()
     failed = False
+    results = run_encoded(reader, run, spec, args.jobs)
     try:
-        for data, entry in run_encoded(reader, run, spec, args.jobs):
+        for data, entry in results:
             summary.add(entry)  # first: a Ctrl-C held until a write ends is raised by output.write
             output.write(data, entry)
             progress.advance()
@@ -98,6 +99,10 @@ def _loop(reader: Reader, run: BatchOptions, args: BatchArgs, spec: EncoderSpec,
         output.close()
         progress.close()
         raise
+    finally:
+        # The worker pool ends here, whatever stopped the loop (a reader gone, --fail-fast):
+        # left to the interpreter's exit, ending it could hang (the pool's threads are gone by then).
+        results.close()
     output.close()
     progress.close()
     return BatchResult(summary, failed, False)

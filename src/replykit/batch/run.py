@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
@@ -30,7 +30,7 @@ EncoderSpec = tuple[str, list[str], bool, str]  # (format, input columns, csv_ra
 _worker: tuple[BatchOptions, Encoder | None, LineParser | None, Claims] | None = None
 
 
-def run_encoded(reader: Reader, run: BatchOptions, spec: EncoderSpec, jobs: int = 1) -> Iterator[Result]:
+def run_encoded(reader: Reader, run: BatchOptions, spec: EncoderSpec, jobs: int = 1) -> Generator[Result, None, None]:
     """Results for the reader's records in order; ``jobs`` 0 means one per CPU.
 
     With an encoder (jsonl, csv) each result is the output bytes and a summary
@@ -95,7 +95,7 @@ def _parallel(
     spec: EncoderSpec,
     jobs: int,
     seen: Claims,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
