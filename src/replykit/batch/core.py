@@ -235,8 +235,9 @@ def distinct(record: Record, run: BatchOptions, seen: Claims, *, note_tried: boo
     def first_new(found: Draft) -> Suggestion:
         for alternative in range(MAX_ALTERNATIVES):
             public = found.public_reply(alternative)
-            tried.append(crc(public) if public else None)
-            if not public or seen.setdefault(crc(public), text) == text:
+            given = crc(public) if public else None
+            tried.append(given)
+            if given is None or seen.setdefault(given, text) == text:
                 noted["_chosen"] = alternative
                 return found.phrased(alternative)
         noted["_chosen"] = MAX_ALTERNATIVES

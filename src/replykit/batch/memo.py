@@ -76,10 +76,10 @@ class Memo:
 
     def get(self, key: bytes) -> dict[str, Any] | None:
         self._lookups += 1
+        if self._lookups == TRIAL and self._found < TRIAL * FEWEST_FOUND:
+            self._stop()
         where = self._where.get(key)
         if where is None or self._ring is None:
-            if self._lookups == TRIAL and self._found < TRIAL * FEWEST_FOUND:
-                self._stop()
             return None
         self._found += 1
         offset, length, packed = where

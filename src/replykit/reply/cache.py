@@ -16,7 +16,6 @@ transforms the reference fails this and is simply rendered every time).
 from __future__ import annotations
 
 import functools
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -199,5 +198,7 @@ def _key(
         frozen = orjson.dumps(shape, option=orjson.OPT_SORT_KEYS)
     except TypeError:  # a value orjson cannot write: no caching for this context
         return None
+    import hashlib  # here, not at the top: `reply` imports this module, and hashlib costs 3 ms
+
     # A 128-bit digest stands for the context: the contexts themselves (4 KB each) filled 40 MiB.
     return (str(folder), outcome.templates[kind][lang], hashlib.blake2b(frozen, digest_size=16).digest())

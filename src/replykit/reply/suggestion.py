@@ -180,8 +180,12 @@ class Draft(NamedTuple):
     def context_for(self, alternative: int) -> dict[str, Any]:
         """The template context of phrasing ``alternative``: the variant, and the solution it words."""
         assert self.context is not None
-        context = {**self.context, "variant": variant_number(self.case_ref, alternative)}
-        context["solution"] = _solution(self.rules, self.result, context)
+        variant = variant_number(self.case_ref, alternative)
+        if variant == self.context["variant"]:
+            return self.context
+        context = {**self.context, "variant": variant}
+        if context["solution"] is not None:  # which solution does not depend on the variant; its words may
+            context["solution"] = _solution(self.rules, self.result, context)
         return context
 
     def public_reply(self, alternative: int = 0) -> str:
@@ -243,7 +247,8 @@ def draft(
         heard = hear(rules, text, result)
     result = result._replace(solution_ids=relevant_solutions(rules, result, heard))
     rating_only = not text.strip()  # the triage answered an empty comment: it carries a star rating
-    context = build_context(rules, result, author, platform, case_ref, variables, heard, 0, text, rating_only)
+    variant = variant_number(case_ref)
+    context = build_context(rules, result, author, platform, case_ref, variables, heard, variant, text, rating_only)
     folder = templates_dir_for(rules, templates)
     check_templates(rules.outcomes, folder, rules.checked_templates)
     return Draft(rules, result, case_ref, author, platform, heard, context, folder, reuse_renders)

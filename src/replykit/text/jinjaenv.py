@@ -66,13 +66,13 @@ def _reading_environment() -> type[Environment]:
                 value = obj[attribute]
             else:
                 value = super().getattr(obj, attribute)
-            if phrasing._current is not None:
+            if phrasing.current is not None:
                 phrasing.noted_read(obj, "a", attribute, value)
             return value
 
         def getitem(self, obj: Any, argument: Any) -> Any:
             value = super().getitem(obj, argument)
-            if phrasing._current is not None:
+            if phrasing.current is not None:
                 phrasing.noted_read(obj, "i", argument, value)
             return value
 

@@ -19,7 +19,6 @@ render cache finds it again without rendering (``replykit.reply.phrasings``).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -45,26 +44,26 @@ class Recording:
             self.asked.append((question, answer))
 
 
-_current: Recording | None = None
+current: Recording | None = None  # the render being recorded, if any (read by jinjaenv on every field read)
 
 
 def phrasing(variant: int, move: int, count: int) -> int:
     """Which of ``count`` phrasings move ``move`` uses in reply ``variant``."""
     picked: int = (variant // BASE**move) % BASE % count
-    if _current is not None:
-        _current.note(("p", move, count), picked)
+    if current is not None:
+        current.note(("p", move, count), picked)
     return picked
 
 
 def noted_read(obj: Any, how: str, key: Any, value: Any) -> None:
     """Called by the template environment for every attribute or item read (see jinjaenv)."""
-    if _current is not None:
-        name = _current.watched.get(id(obj))
+    if current is not None:
+        name = current.watched.get(id(obj))
         if name is not None:
             try:
-                _current.note(("r", name, how, key), answer_of(obj, value))
+                current.note(("r", name, how, key), answer_of(obj, value))
             except TypeError:
-                _current.broken = True
+                current.broken = True
 
 
 def answer_of(obj: Any, value: Any) -> Any:
@@ -80,6 +79,8 @@ def answer_of(obj: Any, value: Any) -> Any:
 
 def digest(value: Any) -> bytes:
     """A 128-bit digest of a JSON-like value (raises TypeError for anything else)."""
+    import hashlib  # only while recording: `reply` imports this module
+
     import orjson
 
     return hashlib.blake2b(orjson.dumps(value, option=orjson.OPT_SORT_KEYS), digest_size=16).digest()
@@ -88,9 +89,9 @@ def digest(value: Any) -> bytes:
 @contextmanager
 def recording(watched: dict[int, str] | None = None) -> Iterator[Recording]:
     """The questions asked inside the ``with`` block; ``watched``: id of a context dict -> its name."""
-    global _current
-    outer, _current = _current, Recording(watched or {})
+    global current
+    outer, current = current, Recording(watched or {})
     try:
-        yield _current
+        yield current
     finally:
-        _current = outer
+        current = outer
