@@ -174,11 +174,7 @@ def entry_for(
 
 
 def _answer(result: Suggestion, run: BatchOptions) -> dict[str, Any]:
-    answer = result.to_dict()
-    if run.triage_only:
-        for key in ("public_reply", "private_script", "reminders", "heard", "variant"):
-            answer.pop(key, None)
-    return answer
+    return result.triage_dict() if run.triage_only else result.to_dict()
 
 
 def _draft(record: Record, run: BatchOptions, author: str, platform: str) -> Draft:

@@ -73,8 +73,16 @@ class Suggestion(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON form (schema ``replykit.suggestion/1``, see the README)."""
+        return self._as_dict(replies=True)
+
+    def triage_dict(self) -> dict[str, Any]:
+        """:meth:`to_dict` without what a triage alone leaves empty (``heard``, the replies and their
+        ``variant``), keys in the same order: what ``batch --triage-only`` writes for each comment."""
+        return self._as_dict(replies=False)
+
+    def _as_dict(self, replies: bool) -> dict[str, Any]:
         out = self.triage.outcome
-        return {
+        data: dict[str, Any] = {
             "schema": SCHEMA,
             "lang": self.lang,
             "lang_source": self.triage.lang_source,
@@ -86,18 +94,22 @@ class Suggestion(NamedTuple):
             "method": list(out.method),
             "topic": self.triage.topic,
             "solutions": list(self.triage.solution_ids),
-            "heard": self.heard.to_dict(),
-            "path": [step.to_dict() for step in self.triage.path],
-            "public_reply": self.public_reply,
-            "private_script": self.private_script,
-            "reminders": [{"id": r.id, "method": list(r.method), "text": r.text} for r in self.reminders],
-            "case_ref": self.case_ref,
-            "variant": self.variant,
-            "author": self.author,
-            "platform": self.platform,
-            "warnings": list(self.triage.notes + self.warnings),
-            **({"alternatives": self.alternative_dicts()} if self.alternatives else {}),
         }
+        if replies:
+            data["heard"] = self.heard.to_dict()
+        data["path"] = [step.to_dict() for step in self.triage.path]
+        if replies:
+            data["public_reply"] = self.public_reply
+            data["private_script"] = self.private_script
+            data["reminders"] = [{"id": r.id, "method": list(r.method), "text": r.text} for r in self.reminders]
+        data["case_ref"] = self.case_ref
+        if replies:
+            data["variant"] = self.variant
+        data["author"], data["platform"] = self.author, self.platform
+        data["warnings"] = list(self.triage.notes + self.warnings)
+        if self.alternatives:
+            data["alternatives"] = self.alternative_dicts()
+        return data
 
     def alternative_dicts(self) -> list[dict[str, Any]]:
         """``reply --variants N``: this reply and the others, as ``{"variant", "public_reply"}``."""

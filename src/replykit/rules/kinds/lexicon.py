@@ -213,6 +213,12 @@ class LexiconIndex:
             }
             for lang in LANGS
         }
+        self._plain_words = {
+            phrase: frozenset(word for word, is_stem in phrase.tokens if not is_stem)
+            for by_signal in self.exceptions.values()
+            for phrases in by_signal.values()
+            for phrase in phrases
+        }
         for signal in signals.values():
             if signal.kind == "lexicon":
                 self._add_terms(signal)
@@ -287,7 +293,11 @@ class LexiconIndex:
         """The hits of one signal after its ``except:``, ``overlap`` and ``negation_side`` keys."""
         phrases = self.exceptions[lang].get(signal.name)
         if phrases:
-            found = [hit for hit in found if not _inside_exception(hit, phrases, tokens)]
+            # Most exception phrases have a plain word this comment does not contain: they cannot match.
+            present = set(tokens)
+            phrases = tuple(phrase for phrase in phrases if self._plain_words[phrase].issubset(present))
+            if phrases:
+                found = [hit for hit in found if not _inside_exception(hit, phrases, tokens)]
         if signal.overlap == "longest" and len(found) > 1:
             found = _longest_first(found)
         if signal.negation_side != "before" and found:
