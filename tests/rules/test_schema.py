@@ -9,6 +9,7 @@ no traceback, every line starting with ``replykit: error:``.
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -132,6 +133,26 @@ def test_cache_lives_in_replykit_cache_dir(
     monkeypatch.setenv("REPLYKIT_CACHE_DIR", str(cache))
     load_rules(minimal_rules)
     assert any(cache.rglob("*")), "the compiled rules are cached in $REPLYKIT_CACHE_DIR"
+
+
+def test_editing_the_rules_leaves_one_cache_per_file(
+    minimal_rules: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each edit made a new 800 KB cache that nothing read again: a user who edits daily had hundreds.
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("REPLYKIT_CACHE_DIR", str(cache))
+    other = tmp_path / "other" / "rules.yaml"
+    other.parent.mkdir()
+    other.write_text(minimal_rules.read_text("utf-8"), "utf-8")
+    load_rules(other)
+    cache.joinpath("rules-0123456789abcdef01234567.pickle").write_bytes(b"a cache named the old way")
+    for brand in ("Maxi", "Midi Bis", "Mini Studio"):  # sizes differ: mtimes may not
+        minimal_rules.write_text(re.sub(r'brand: "[^"]*"', f'brand: "{brand}"', minimal_rules.read_text("utf-8")))
+        assert load_rules(minimal_rules).profile["brand"] == brand
+    names = sorted(path.name for path in cache.glob("rules-*"))
+    assert len(names) == 2, names  # this file's newest, and the other file's untouched
+    assert load_rules(other).profile["brand"] == "Mini"
+    assert load_rules(minimal_rules).profile["brand"] == "Mini Studio"
 
 
 def test_unwritable_cache_does_not_stop_replykit(minimal_rules: Path, tmp_path: Path,

@@ -9,9 +9,11 @@ against the modification times and sizes the compiled rules recorded. ``REPLYKIT
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
+import re
 import sys
 from pathlib import Path
 
@@ -131,9 +133,13 @@ _CODE = (
 
 
 def _cache_file(file: Path, stat: os.stat_result) -> Path:
+    """``rules-<the file's path>-<its state and replykit's>.pickle``: one rules file's caches share a prefix,
+    so writing a new one removes those its edits and upgrades left behind (see _write_cache)."""
+    resolved = str(file.resolve())
     code = "|".join(str(path.stat().st_mtime_ns) for path in _code_files())
-    key = f"{CACHE_FORMAT}|{__version__}|{sys.version}|{code}|{file.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
-    return cache_dir() / f"rules-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
+    key = f"{CACHE_FORMAT}|{__version__}|{sys.version}|{code}|{resolved}|{stat.st_mtime_ns}|{stat.st_size}"
+    where = hashlib.sha256(resolved.encode()).hexdigest()[:12]
+    return cache_dir() / f"rules-{where}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
 
 
 def _code_files() -> list[Path]:
@@ -158,4 +164,22 @@ def _write_cache(cache: Path, rules: Rules) -> None:
         tmp.write_bytes(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, cache)
     except OSError:
-        pass  # a read-only home must not stop replykit from working
+        return  # a read-only home must not stop replykit from working
+    _remove_stale(cache)
+
+
+_OLD_NAME = re.compile(r"rules-[0-9a-f]{24}\.pickle")  # caches named before one rules file kept one cache
+
+
+def _remove_stale(cache: Path) -> None:
+    """Remove the other caches of the same rules file: each edit of the file, and each upgrade, made a new one
+    that nothing read again (a user who edits their rules daily had hundreds)."""
+    same_file = cache.name[: len("rules-") + 13]
+    try:
+        entries = [entry for entry in os.scandir(cache.parent) if entry.name != cache.name]
+    except OSError:
+        return
+    for entry in entries:
+        if (entry.name.startswith(same_file) and entry.name.endswith(".pickle")) or _OLD_NAME.fullmatch(entry.name):
+            with contextlib.suppress(OSError):  # another process removed it first
+                os.remove(entry.path)
