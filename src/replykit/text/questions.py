@@ -100,7 +100,10 @@ RHETORICAL = {
         r"(?:do|did) (?:you|u|ya) (?:really |even |honestly |seriously )think|"
         r"(?:ya|you) know|what are you (?:talking about|on about)|what do you mean|who cares|why not|since when|"
         r"what(?:'s| is) your point|what gives|what the he'll|what(?:'s| is) better than|(?:so )?(?:you|u) mean|"
-        r"(?:so )?(?:you're|you are) saying|didn't you hear|haven't you heard|(?:have you |you )?(?:ever )?heard of)\b",
+        r"(?:so )?(?:you're|you are) saying|didn't you hear|haven't you heard|(?:have you |you )?(?:ever )?heard of|"
+        # "you guys call this chicken?", "and you call yourselves a bakery?": scorn, not a question
+        r"(?:and |so )?(?:you|u|ya|y'all)(?: guys| all| people| lot)? (?:call|calling) (?:this|that|these|those|it|"
+        r"yourself|yourselves)|(?:this|that) is what you call)\b",
         re.IGNORECASE,
     ),
     "fr": rx(
@@ -110,7 +113,9 @@ RHETORICAL = {
         r"c'est normal|non mais|vous trouvez (?:ça|ca) normal|(?:ça|ca) vous (?:fait rire|amuse)|il y a quelqu'un|"
         r"y a quelqu'un|quelqu'un (?:est là|pour)|vous (?:faites|foutez) quoi|c'est quoi (?:le problème|ce|votre)|"
         r"que demander de plus|que dire|quoi dire|à quoi (?:ça|ca) sert|a quoi (?:ça|ca) sert|"
-        r"pour qui vous (?:vous )?prenez)\b",
+        r"pour qui vous (?:vous )?prenez|"
+        # "vous appelez ça une pizza ?", "c'est ça que vous appelez un gâteau ?": du mépris, pas une question
+        r"(?:et )?vous appelez (?:ça|ca|cela)|c'est (?:ça|ca) que vous appelez)\b",
         re.IGNORECASE,
     ),
 }
