@@ -19,15 +19,21 @@ def rules():  # type: ignore[no-untyped-def]
     return load_rules(ROOT / "rules.yaml", use_cache=False)
 
 
-@pytest.mark.parametrize(
-    "comment",
-    ["Vous êtes ouverts le 15 août ?", "are you open on easter monday", "À quelle heure vous fermez samedi ?"],
-)
+@pytest.mark.parametrize("comment", ["À quelle heure vous fermez samedi ?", "are you open on sundays?"])
 def test_a_question_about_hours_gets_the_hours(rules, comment: str) -> None:  # type: ignore[no-untyped-def]
     s = suggest(comment, rules=rules)
     assert s.triage.solution_ids == ("opening_hours",)
     hours = rules.profile["hours"]
     assert (hours if isinstance(hours, str) else hours[s.lang]) in s.public_reply
+
+
+@pytest.mark.parametrize("comment", ["Vous êtes ouverts le 15 août ?", "are you open on easter monday"])
+def test_a_question_about_a_holiday_never_gets_the_usual_hours(rules, comment: str) -> None:  # type: ignore[no-untyped-def]
+    # the usual hours may not hold that day: the reply says when the answer comes instead
+    s = suggest(comment, rules=rules)
+    hours = rules.profile["hours"]
+    assert (hours if isinstance(hours, str) else hours[s.lang]) not in s.public_reply.split("\n")[2]
+    assert s.heard.ask is not None and s.heard.ask.kind == "holiday"
 
 
 @pytest.mark.parametrize(

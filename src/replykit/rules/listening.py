@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # a loaded rules file unpickles this module: it must not impo
 # The channel ids and ask kinds of `heard` (replykit.listen.model re-exports them).
 CHANNELS = ("phone", "email", "chat", "dm", "shop", "form")
 ASK_KINDS = (
-    "hours", "price", "availability", "booking", "area", "access", "quote",
+    "hours", "holiday", "price", "availability", "booking", "area", "access", "quote",
     "dietary", "delivery", "order_status", "refund", "how_to", "account", "cancel", "payment", "product",
     "contact", "status", "other",
 )  # fmt: skip
