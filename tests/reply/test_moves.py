@@ -182,7 +182,9 @@ def test_batch_never_gives_one_public_text_to_two_different_comments(cli, tmp_pa
      ("si il reste des places", "fr", "s'il reste des places"),
      ("whether you deliver on Sundays", "en", "whether we deliver on Sundays"),
      ("if I can book for six", "en", "if you can book for six"),
-     ("if you're open on Sunday", "en", "if we're open on Sunday")],
+     ("if you're open on Sunday", "en", "if we're open on Sunday"),
+     ("whether you guys do gluten-free cakes", "en", "whether we do gluten-free cakes"),
+     ("if y'all can ship to Canada", "en", "if we can ship to Canada")],
 )  # fmt: skip
 def test_the_question_is_said_back_in_our_voice(clause: str, lang: str, ours: str) -> None:
     assert in_our_voice(clause, lang) == ours
@@ -298,3 +300,68 @@ def test_a_review_blaming_two_things_hears_both_said_back(comment: str, lang: st
 def test_a_noise_or_a_price_is_never_said_to_fall_short() -> None:
     reply = suggest_variants("The service was slow and the music was far too loud.", 3, rules=RULES, lang="en")
     assert not any(re.search(r"noise (fell|didn't)|and the noise", s.public_reply) for s in reply)
+
+
+@pytest.mark.parametrize(
+    ("comment", "said"),
+    [("Third time my order has been wrong. Sort it out.", "for the third time"),
+     ("Been there several times and every time the order was wrong.", "and not for the first time"),
+     ("Like last time, the delivery was late again.", "and not for the first time"),
+     ("It's not the first time the cake arrived damaged.", "and not for the first time")],
+)  # fmt: skip
+def test_a_problem_that_came_back_is_said_back_in_plain_english(comment: str, said: str) -> None:
+    # "for the every time", "for the like last time": only an ordinal reads "for the ... time"
+    replies = [s.public_reply for s in suggest_variants(comment, 12, rules=RULES, lang="en")]
+    for reply in replies:
+        assert not re.search(r"for the (?:every|each|like|not|several|many)\b", reply), reply
+    assert any(said in reply for reply in replies), replies
+
+
+@pytest.mark.parametrize(
+    ("comment", "lang"),
+    [("Thanks to your AMAZING customer service, you have just lost 2 loyal customers. GREAT WORK!", "en"),
+     ("Great job guys, third week in a row the online shop takes my money and never ships.", "en"),
+     ("Bravo, trois semaines pour recevoir un gâteau d'anniversaire. Génial.", "fr")],
+)  # fmt: skip
+def test_sarcasm_is_never_thanked_in_any_phrasing(comment: str, lang: str) -> None:
+    # N1: the praise words of an ironic complaint are the sarcasm itself
+    for found in suggest_variants(comment, 12, rules=RULES, lang=lang):
+        assert found.category == "complaint"
+        reply = found.public_reply.lower()
+        assert not re.search(
+            r"kind (?:words|review)|lovely review|thank you for your kind|thanks for what you say"
+            r"|means a lot|merci pour vos mots|merci pour ce que vous dites|gentil",
+            reply,
+        ), reply
+
+
+@pytest.mark.parametrize(
+    ("comment", "never"),
+    [("@SpotifyCares Didn’t work", "work done"),
+     ("The new update doesn't work on my phone, please fix it.", "work done"),
+     ("She cut my hair way too short and my fringe is uneven.", "injury"),
+     ("The call got cut off three times before anyone answered.", "injury")],
+)  # fmt: skip
+def test_a_word_with_two_senses_is_not_said_back_as_the_wrong_thing(comment: str, never: str) -> None:
+    for found in suggest_variants(comment, 12, rules=RULES, lang="en"):
+        assert never not in found.public_reply.lower(), found.public_reply
+        assert not found.escalate
+
+
+@pytest.mark.parametrize(
+    ("comment", "lang"),
+    [("Vous êtes ouverts le lundi de Pâques ?", "fr"), ("Ouvert les jours fériés ?", "fr"),
+     ("Are you open on Boxing Day?", "en"), ("Open on bank holidays?", "en")],
+)  # fmt: skip
+def test_a_holiday_opening_question_is_never_answered_with_the_usual_hours(comment: str, lang: str) -> None:
+    # the usual hours may not hold on a public holiday: a customer who trusts them finds the door shut
+    for found in suggest_variants(comment, 12, rules=RULES, lang=lang):
+        assert found.category == "question"
+        assert found.heard.ask is not None and found.heard.ask.kind == "holiday"
+        assert "9 h à 18 h." not in found.public_reply and "9am to 6pm." not in found.public_reply, found.public_reply
+
+
+def test_a_plain_opening_hours_question_still_gets_the_hours() -> None:
+    found = suggest("Vous êtes ouverts le dimanche ?", rules=RULES, lang="fr")
+    assert found.heard.ask is not None and found.heard.ask.kind == "hours"
+    assert "Nous sommes ouverts du lundi au vendredi, de 9 h à 18 h." in found.public_reply

@@ -173,6 +173,8 @@ def _sincere(result: Triage, text: str, found: dict[str, set[str]]) -> bool:
     """Whether the praise in a complaint is more than the opener irony uses ("Super le service : ...")."""
     if result.outcome.category != "complaint":
         return True
+    if ironic(result):
+        return False
     praise, blame = _weights(found)
     if blame > 2 * praise:  # a few kind words in a stern review are not what to answer first
         return False
@@ -259,6 +261,8 @@ def intensity(heard: Heard, result: Triage, found: dict[str, set[str]] | None = 
         return "crisis", ["escalation"]
     found = path_words(result) if found is None else found
     praise, blame = _weights(found)
+    if ironic(result):
+        praise = 0  # "Thanks to your AMAZING service... GREAT WORK!": the praise words are the sarcasm
     cues = []
     if heard.repetition:
         cues.append("repetition")
@@ -275,6 +279,15 @@ def intensity(heard: Heard, result: Triage, found: dict[str, set[str]] | None = 
     if praise >= 2 and praise > blame and not (heard.duration or heard.amount) and not _hard_facts(found):
         return "light", [f"praise {praise} > blame {blame}"]
     return "mild", [f"praise {praise}, blame {blame}"]
+
+
+# Signals of irony (rules.yaml, N1): when one of them decided a node, the comment's praise is sarcasm.
+IRONY_SIGNALS = frozenset({"irony", "ironic_praise", "ironic_opener", "sarcasm_frame", "scare_quotes"})
+
+
+def ironic(result: Triage) -> bool:
+    """Whether a node of the path held because of irony: its praise words must never be thanked (N1)."""
+    return any(step.result and not IRONY_SIGNALS.isdisjoint(step.consulted) for step in result.path)
 
 
 # Signals that state a breach: beside them a review is never "mostly positive".
@@ -331,11 +344,11 @@ def clean_clause(clause: str, lang: str) -> str:
 
 
 ASKED = {
-    "en": {"hours": "our opening hours", "price": "the price", "availability": "availability",
-           "booking": "booking", "area": "the areas we cover", "access": "getting here", "quote": "a quote",
-           "dietary": "the dietary options", "delivery": "delivery", "order_status": "your order",
+    "en": {"hours": "our opening hours", "holiday": "our opening hours", "price": "the price",
+           "availability": "availability", "booking": "booking", "area": "the areas we cover", "access": "getting here",
+           "quote": "a quote", "dietary": "the dietary options", "delivery": "delivery", "order_status": "your order",
            "refund": "your refund"},
-    "fr": {"hours": "nos horaires", "price": "le prix", "availability": "la disponibilité",
+    "fr": {"hours": "nos horaires", "holiday": "nos horaires", "price": "le prix", "availability": "la disponibilité",
            "booking": "la réservation", "area": "les secteurs où nous intervenons", "access": "l'accès",
            "quote": "le devis", "dietary": "les options alimentaires", "delivery": "la livraison",
            "order_status": "votre commande", "refund": "votre remboursement"},
@@ -371,6 +384,6 @@ def asked_about(heard: Heard, lang: str) -> str:
         base = heard.subject.the
     if not base and heard.object and not _vague(heard.object.text):
         base = heard.object.text  # already turned around: "your flight"
-    if base and heard.date and kind in ("hours", "delivery", "booking", "availability"):
+    if base and heard.date and kind in ("hours", "holiday", "delivery", "booking", "availability"):
         base = f"{base} {heard.date.text}"
     return base

@@ -48,6 +48,8 @@ _PIECES = {
 }
 
 
+_EN_YOU_ALL = re.compile(r"\b(?:you|u) (?:guys|all|folks|people|lot)\b|\by'?all\b", re.IGNORECASE)
+
 # "do you", "can you": "you" is the subject after an auxiliary, never the object of a verb.
 _AUXILIARIES = frozenset(
     "do does did can could will would should shall may might must have has had be is are was were".split()
@@ -59,7 +61,10 @@ def in_our_voice(clause: str, lang: str) -> str:
     if not clause:
         return ""
     table = _FR if lang == "fr" else _EN
-    pieces = _PIECES["fr" if lang == "fr" else "en"].findall(clause.replace("’", "'"))
+    clause = clause.replace("’", "'")
+    if lang != "fr":  # "whether you guys deliver": "whether we deliver", never "we guys"
+        clause = _EN_YOU_ALL.sub("you", clause)
+    pieces = _PIECES["fr" if lang == "fr" else "en"].findall(clause)
     spoken = [i for i, piece in enumerate(pieces) if piece.strip()]
     following = {i: pieces[j].lower() for i, j in pairwise(spoken)}
     words, previous = [], ""
