@@ -7,6 +7,7 @@ Ctrl-C.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -14,6 +15,7 @@ import json
 import multiprocessing
 import os
 import re
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -385,18 +387,34 @@ def five_thousand(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_reader_that_leaves_early_ends_quietly(five_thousand: Path, options: list[str], when: str) -> None:
     # `replykit batch many.jsonl | head -n 1`: megabytes of output, the reader gone after one line
     read_end, write_end = os.pipe()
+    # A run still going after 60 s is stopped with SIGABRT: faulthandler then prints every thread's
+    # stack. Its own session, so that its workers (which keep stderr open) can be stopped too.
+    env = {**os.environ, "PYTHONFAULTHANDLER": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "replykit", "batch", str(five_thousand), *options],
-                            stdout=write_end, stderr=subprocess.PIPE)  # fmt: skip
+                            stdout=write_end, stderr=subprocess.PIPE, env=env, start_new_session=True)  # fmt: skip
     os.close(write_end)
-    if when == "after-one-line":
-        with os.fdopen(read_end, "rb") as reader:
-            first = reader.readline()
-        assert first.startswith(b"line," if options[:2] == ["--format", "csv"] else b'{"line":1,'), first[:80]
-    else:
-        os.close(read_end)
-    _, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == 0, stderr
-    assert stderr == b""
+    try:
+        if when == "after-one-line":
+            with os.fdopen(read_end, "rb") as reader:
+                first = reader.readline()
+            assert first.startswith(b"line," if options[:2] == ["--format", "csv"] else b'{"line":1,'), first[:80]
+        else:
+            os.close(read_end)
+        _, stderr = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGABRT)
+        proc.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # workers left behind
+        _, stderr = proc.communicate()
+        pytest.fail(f"still running after 60 s; its threads then:\n{stderr.decode('utf-8', 'replace')}")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    shown = f"exit code {proc.returncode}, stderr:\n{stderr.decode('utf-8', 'replace')}"
+    assert proc.returncode == 0, shown
+    assert stderr == b"", shown
 
 
 @pytest.fixture(scope="module")

@@ -106,14 +106,26 @@ def _parallel(
             (chunk, pool.apply_async(_answer_chunk, (chunk,))) for chunk in islice(chunks, IN_FLIGHT * jobs)
         )
         encoder: list[Encoder | None] = []
-        while pending:
-            chunk, waiting = pending.popleft()
-            results = waiting.get()
-            following = next(chunks, None)
-            if following is not None:
-                pending.append((following, pool.apply_async(_answer_chunk, (following,))))
-            for item, result in zip(chunk, results, strict=True):
-                yield _settle(item, result, parse, run, spec, seen, encoder)
+        try:
+            while pending:
+                chunk, waiting = pending[0]
+                results = waiting.get()
+                pending.popleft()  # only once answered: a Ctrl-C in get() leaves it to the wait below
+                following = next(chunks, None)
+                if following is not None:
+                    pending.append((following, pool.apply_async(_answer_chunk, (following,))))
+                for item, result in zip(chunk, results, strict=True):
+                    yield _settle(item, result, parse, run, spec, seen, encoder)
+        finally:
+            # Ended early (a reader gone, --fail-fast, Ctrl-C): let the chunks in flight be answered
+            # before the `with` terminates the pool. Pool.terminate() kills the workers (SIGTERM); one
+            # killed half-way through sending back a chunk's answers (about 1 MiB, far more than a
+            # pipe holds) hung the run for good: the pool's result thread waited for the rest of that
+            # message, or its task thread for the queue lock the dead worker held, and terminate()
+            # joins both threads (CPython gh-78178, gh-96995). Workers idle, nothing is cut off.
+            # The cost: at most IN_FLIGHT chunks per worker, answered and dropped.
+            for _, waiting in pending:
+                waiting.wait()
 
 
 def _init_worker(run: BatchOptions, spec: EncoderSpec, parse: LineParser | None) -> None:
