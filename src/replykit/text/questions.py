@@ -115,7 +115,10 @@ RHETORICAL = {
         r"que demander de plus|que dire|quoi dire|à quoi (?:ça|ca) sert|a quoi (?:ça|ca) sert|"
         r"pour qui vous (?:vous )?prenez|"
         # "vous appelez ça une pizza ?", "c'est ça que vous appelez un gâteau ?": du mépris, pas une question
-        r"(?:et )?vous appelez (?:ça|ca|cela)|c'est (?:ça|ca) que vous appelez)\b",
+        r"(?:et )?vous appelez (?:ça|ca|cela)|c'est (?:ça|ca) que vous appelez|"
+        # "est-ce ainsi que vous traitez vos clients ?": "is this how you treat customers?"
+        r"(?:est-ce|est ce|c'est) (?:vraiment |donc )?(?:ainsi|comme (?:ça|ca|cela)) "
+        r"que vous (?:traitez|parlez|accueillez))\b",
         re.IGNORECASE,
     ),
 }
