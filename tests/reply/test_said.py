@@ -170,3 +170,16 @@ def test_a_negative_review_with_a_few_kind_words_is_not_thanked_as_kind() -> Non
             "froid, service pressé. Bref, déçus, aucune finesse.")  # fmt: skip
     for reply in [s.public_reply for s in suggest_variants(text, 6, rules=RULES)]:
         assert not re.search(r"gentil message|[Mm]erci pour vos mots", reply), reply
+
+
+@pytest.mark.parametrize(
+    "review",
+    ["Loin d'être à la hauteur du cadre. Serveur désobligeant, nous avons écourté le dîner et ne recommanderons pas "
+     "ce restaurant. Merci toutefois au maître d'hôtel, et un plaisir de découvrir le bar à l'étage.",
+     "Service impertinent et plats quelconques, je ne recommande pas. Merci quand même pour l'accueil."],
+)  # fmt: skip
+def test_a_stern_review_with_a_few_polite_words_is_not_read_as_mostly_positive(review: str) -> None:
+    # "light" closes with "we'll be glad to welcome you again" and no apology: wrong under a stern review
+    found = suggest(review, rules=RULES, lang="fr")
+    assert found.category == "complaint"
+    assert intensity(found.heard, found.triage)[0] != "light"
