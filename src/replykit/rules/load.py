@@ -174,7 +174,7 @@ _OLD_NAME = re.compile(r"rules-[0-9a-f]{24}\.pickle")  # caches named before one
 def _remove_stale(cache: Path) -> None:
     """Remove the other caches of the same rules file: each edit of the file, and each upgrade, made a new one
     that nothing read again (a user who edits their rules daily had hundreds)."""
-    same_file = cache.name[: len("rules-") + 13]
+    same_file = cache.name.rsplit("-", 1)[0] + "-"  # "rules-<the file's path>-"
     try:
         entries = [entry for entry in os.scandir(cache.parent) if entry.name != cache.name]
     except OSError:

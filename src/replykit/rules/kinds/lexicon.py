@@ -276,9 +276,11 @@ class LexiconIndex:
                     found.append(_new_hit((term.text, term.weight, negated, i, end)))
             if token in negators:
                 last_negator, negation_stop = i, _negation_stop(tokens, i, exceptions)
-        if self.refined:
-            for name in self.refined.keys() & hits.keys():
-                hits[name] = self._refine(self.refined[name], hits[name], tokens, lang, negators, exceptions)
+        refined = self.refined.keys() & hits.keys()
+        if refined:
+            present = frozenset(tokens)
+            for name in refined:
+                hits[name] = self._refine(self.refined[name], hits[name], tokens, present, lang, negators, exceptions)
         return hits
 
     def _refine(
@@ -286,6 +288,7 @@ class LexiconIndex:
         signal: Signal,
         found: list[Hit],
         tokens: list[str],
+        present: frozenset[str],
         lang: str,
         negators: frozenset[str],
         exceptions: frozenset[str],
@@ -293,8 +296,7 @@ class LexiconIndex:
         """The hits of one signal after its ``except:``, ``overlap`` and ``negation_side`` keys."""
         phrases = self.exceptions[lang].get(signal.name)
         if phrases:
-            # Most exception phrases have a plain word this comment does not contain: they cannot match.
-            present = set(tokens)
+            # Most exception phrases have a plain word this comment does not contain (``present``): they cannot match.
             phrases = tuple(phrase for phrase in phrases if self._plain_words[phrase].issubset(present))
             if phrases:
                 found = [hit for hit in found if not _inside_exception(hit, phrases, tokens)]
